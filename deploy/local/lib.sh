@@ -99,7 +99,9 @@ resolve_run_dir() {
     if [[ "$dir" != /* ]]; then
         dir="$PWD/$dir"
     fi
-    dir="${dir%/}"
+    if [[ "$dir" != / ]]; then
+        dir="${dir%/}"
+    fi
     case "$dir" in
     "" | / | /bin | /boot | /dev | /etc | /home | /lib | /proc | /root | /sys | /tmp | /usr | /var | "$HOME")
         die "The run directory '$dir' is not a safe place for the stack's data: choose a directory of its own"
@@ -245,7 +247,7 @@ port_open() {
 port_owner() {
     local port="$1"
     if command -v ss >/dev/null 2>&1; then
-        ss -Hltnp "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\("[^"]*",pid=[0-9]*\).*/\1/p' | head -n 1
+        ss -Hltnp "sport = :$port" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -n 1
     fi
 }
 
