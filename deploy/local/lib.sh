@@ -99,12 +99,15 @@ resolve_run_dir() {
     if [[ "$dir" != /* ]]; then
         dir="$PWD/$dir"
     fi
-    dir="${dir%/}"
+    if [[ "$dir" != / ]]; then
+        dir="${dir%/}"
+    fi
     case "$dir" in
     "" | / | /bin | /boot | /dev | /etc | /home | /lib | /proc | /root | /sys | /tmp | /usr | /var | "$HOME")
         die "The run directory '$dir' is not a safe place for the stack's data: choose a directory of its own"
         ;;
     esac
+
     RUN_DIR="$dir"
     LOG_DIR="$RUN_DIR/logs"
     PID_DIR="$RUN_DIR/pids"
@@ -115,6 +118,7 @@ resolve_run_dir() {
     PG_DATA="$PG_DIR/data"
     KAFKA_DIR="$RUN_DIR/kafka"
     KEYCLOAK_DIR="$RUN_DIR/keycloak"
+
     KEYCLOAK_VERSION="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$REPO_ROOT/pom.xml" | head -n 1)"
     [[ -n "$KEYCLOAK_VERSION" ]] || die "No <keycloak.version> property found in $REPO_ROOT/pom.xml"
     KEYCLOAK_HOME="$KEYCLOAK_DIR/keycloak-$KEYCLOAK_VERSION"
@@ -245,7 +249,7 @@ port_open() {
 port_owner() {
     local port="$1"
     if command -v ss >/dev/null 2>&1; then
-        ss -Hltnp "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\("[^"]*",pid=[0-9]*\).*/\1/p' | head -n 1
+        ss -Hltnp "sport = :$port" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -n 1
     fi
 }
 
@@ -263,8 +267,8 @@ http_ok() {
     curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null
 }
 
-# Checks whether the component answers: its health endpoint, or its port where it has none.
-component_answers() {
+# Checks the component's health endpoint, or its ports where it has none.
+component_ready() {
     case "$1" in
     postgres)
         if command -v pg_isready >/dev/null 2>&1; then
@@ -295,13 +299,13 @@ start_detached() {
     )
 }
 
-# Waits up to TIMEOUT seconds until the component answers. On failure prints the end of its log and exits.
-wait_until_answers() {
+# Waits up to TIMEOUT seconds until the component is ready. On failure prints the end of its log and exits.
+wait_until_ready() {
     local name="$1" timeout_seconds="$2" title log started
     title="$(component_title "$name")"
     log="$(component_log "$name")"
     started=$SECONDS
-    while ! component_answers "$name"; do
+    while ! component_ready "$name"; do
         if [[ -z "$(component_pid "$name")" ]]; then
             print_log_tail "$log"
             die "$title exited during start-up; its log is $log"
@@ -350,10 +354,28 @@ as_postgres_user() {
     fi
 }
 
-# Prints the directory of the PostgreSQL server binaries: those on PATH, else Debian's newest
-# /usr/lib/postgresql/*/bin, else the embedded binaries that an earlier `up` unpacked into the run directory.
+# Prints the directory of the PostgreSQL server binaries: the ones that created the existing cluster, else
+# HELPLINE_POSTGRES_BIN when set, else those on PATH, else Debian's newest /usr/lib/postgresql/*/bin, else the
+# embedded binaries that an earlier `up` unpacked into the run directory. HELPLINE_POSTGRES_BIN=embedded selects
+# the embedded binaries even when the machine has others.
 find_postgres_bin() {
     local pg_ctl_path dir
+    if [[ -f "$PG_DIR/server-bin-dir" ]]; then
+        dir="$(cat "$PG_DIR/server-bin-dir")"
+        if [[ -x "$dir/pg_ctl" ]]; then
+            echo "$dir"
+            return
+        fi
+    fi
+    if [[ "${HELPLINE_POSTGRES_BIN:-}" == embedded ]]; then
+        if [[ -x "$PG_DIR/embedded/bin/pg_ctl" ]]; then
+            echo "$PG_DIR/embedded/bin"
+        fi
+        return
+    elif [[ -n "${HELPLINE_POSTGRES_BIN:-}" ]]; then
+        echo "$HELPLINE_POSTGRES_BIN"
+        return
+    fi
     if pg_ctl_path="$(command -v pg_ctl 2>/dev/null)"; then
         dir="$(dirname "$(readlink -f "$pg_ctl_path")")"
         if [[ -x "$dir/initdb" && -x "$dir/postgres" ]]; then
