@@ -1,5 +1,6 @@
 package pk.childhelpline.helpline.common;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,10 +16,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -56,6 +60,16 @@ public class ProblemMappers {
         return respond(Problem.invalid("The request has " + errors.size() + " invalid field(s)", errors));
     }
 
+    /**
+     * Maps Jackson's input errors by their exact classes, because Quarkus REST's built-in mapper of
+     * MismatchedInputException would otherwise win over the JsonProcessingException mapper below.
+     */
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, ValueInstantiationException.class})
+    public Response mismatchedJson(JsonProcessingException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -66,7 +80,7 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException invalid) {
             String field = JsonPaths.of(invalid);
             String expected = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "must be one of " + List.of(invalid.getTargetType().getEnumConstants())
+                    ? "must be one of " + enumNames(invalid.getTargetType())
                     : "has the wrong type or format";
             return respond(Problem.invalid(field + " " + expected, List.of(new Problem.FieldError(field, expected))));
         }
@@ -75,9 +89,11 @@ public class ProblemMappers {
             return respond(Problem.invalid(field + " has the wrong type",
                     List.of(new Problem.FieldError(field, "has the wrong type or format"))));
         }
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return respond(Problem.of(400, "Malformed JSON",
-                "The request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + "); send one JSON object"));
+                "The request body is not valid JSON" + where + "; send one JSON object"));
     }
 
     @ServerExceptionMapper
@@ -120,6 +136,21 @@ public class ProblemMappers {
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Lists the JSON names of an enum's constants, which differ from the Java names where @JsonProperty sets them. */
+    private static List<String> enumNames(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            try {
+                JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
+                names.add(property != null ? property.value() : name);
+            } catch (NoSuchFieldException e) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static String fieldPath(ConstraintViolation<?> violation) {
