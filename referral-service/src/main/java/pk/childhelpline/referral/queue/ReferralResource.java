@@ -29,7 +29,6 @@ import pk.childhelpline.referral.common.Problem;
 /** The referral queues of officers and supervisors. */
 @Path("/api/referrals")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals")
 @RolesAllowed({Caller.OFFICER, Caller.SUPERVISOR})
 public class ReferralResource {
@@ -70,6 +69,7 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Adds a note")
     public ReferralView addNote(@PathParam("id") UUID id, ReferralRequests.NewNote request) {
         return service.addNote(id, request);
@@ -77,6 +77,7 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolves an accepted or in-progress referral with an outcome code")
     public ReferralView resolve(@PathParam("id") UUID id, ReferralRequests.Outcome request) {
         return service.resolve(id, request);
@@ -84,6 +85,7 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Closes an open referral with an outcome code")
     public ReferralView close(@PathParam("id") UUID id, ReferralRequests.Outcome request) {
         return service.close(id, request);
@@ -91,6 +93,7 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rejects a referral with a reason")
     public ReferralView reject(@PathParam("id") UUID id, ReferralRequests.Rejection request) {
         return service.reject(id, request);
@@ -98,6 +101,7 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Transfers a referral to another organisation's office")
     public ReferralView transfer(@PathParam("id") UUID id, ReferralRequests.Transfer request) {
         return service.transfer(id, request);
