@@ -118,6 +118,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps a body that is not JSON at all in a 400 WebApplicationException.
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             return respond(Problem.of(413, "Request body too large", "The request body exceeds the size limit of this API"));
