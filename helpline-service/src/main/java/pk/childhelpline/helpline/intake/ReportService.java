@@ -147,8 +147,9 @@ public class ReportService {
             parameters.put("status", filter.status());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            query.append(" and (replace(reference, '-', '') like :text or upper(externalId) like :text)");
-            parameters.put("text", "%" + filter.text().toUpperCase().replace("-", "") + "%");
+            query.append(" and (replace(reference, '-', '') like :referenceText or upper(externalId) like :text)");
+            parameters.put("referenceText", "%" + filter.text().toUpperCase().replace("-", "").strip() + "%");
+            parameters.put("text", "%" + filter.text().toUpperCase().strip() + "%");
         }
         PanacheQuery<Report> reports = Report.find(query + " order by receivedAt desc", parameters);
         List<Report> items = reports.page(page, size).list();
