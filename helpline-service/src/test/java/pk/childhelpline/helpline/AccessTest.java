@@ -79,7 +79,8 @@ class AccessTest {
 
     @Test
     void exposesMetricsAndOpenApi() {
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("helpline_outbox_pending"));
         given().get("/q/openapi").then().statusCode(200);
     }
 

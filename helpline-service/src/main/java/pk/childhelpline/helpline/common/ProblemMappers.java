@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -94,6 +95,11 @@ public class ProblemMappers {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return respond(Problem.of(400, "Malformed JSON",
                 "The request body is not valid JSON" + where + "; send one JSON object"));
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e) {
+        return respond(Problem.of(409, "Conflict", "The resource was changed by another request; read it again and retry"));
     }
 
     @ServerExceptionMapper

@@ -108,6 +108,18 @@ class ReportQueryTest {
     }
 
     @Test
+    void filtersByChildHomeProvince() {
+        ObjectNode report = TestReports.valid();
+        child(report, 0).put("district", "Ghizer").put("province", "GB");
+        String reference = file(report);
+
+        given().queryParam("province", "GB").queryParam("size", 1000).get("/api/reports").then().statusCode(200)
+                .body("items.reference", hasItem(reference));
+        given().queryParam("province", "AJK").queryParam("size", 1000).get("/api/reports").then().statusCode(200)
+                .body("items.reference", not(hasItem(reference)));
+    }
+
+    @Test
     void rejectsBadFilters() {
         given().queryParam("urgency", "SOON").get("/api/reports").then().statusCode(400)
                 .body("errors[0].field", equalTo("urgency"));
