@@ -13,7 +13,7 @@ public final class ReportViews {
     private ReportViews() {
     }
 
-    /** The answer to a created report: the case reference to read back, warnings, and possible duplicates. */
+    /** The response to a created report: the case reference to read back, warnings, and possible duplicates. */
     public record Created(String reference, Instant acceptedAt, ReportStatus status, List<Problem.FieldError> warnings,
             List<Related> possibleDuplicates) {
     }
