@@ -94,7 +94,7 @@ public class OfficerAccountResource {
         } catch (ProcessingException e) {
             throw keycloakFailed("Keycloak is unreachable", e);
         } catch (WebApplicationException e) {
-            throw keycloakFailed("Keycloak answered HTTP " + e.getResponse().getStatus(), e);
+            throw keycloakFailed("Keycloak returned HTTP " + e.getResponse().getStatus(), e);
         }
         Log.infof("Officer account %s created in %s/%s by %s", userId, organisationId, request.office(),
                 caller.username());
