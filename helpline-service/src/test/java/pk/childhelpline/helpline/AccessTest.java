@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
@@ -54,6 +55,19 @@ class AccessTest {
     @TestSecurity(user = "admin1", roles = "admin")
     void forbidsAdminOnOperatorApi() {
         expectEverywhere(403);
+    }
+
+    @Test
+    void rejectsAnonymousOnContactReads() {
+        given().get("/api/reports/K7M2-9XQ4-T/contact-reads").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    @TestSecurity(user = "nhri-pb", roles = "officer")
+    void forbidsOfficerOnContactReads() {
+        given().get("/api/reports/K7M2-9XQ4-T/contact-reads").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
     }
 
     @Test

@@ -105,6 +105,14 @@ public class ReportService {
     }
 
     @Transactional
+    public Page<ReportViews.ContactReadEntry> contactReads(String reference, int page, int size) {
+        Report report = find(reference);
+        var query = ContactRead.<ContactRead>find("reportId = ?1 order by readAt desc, id desc", report.id);
+        return new Page<>(query.page(page, size).list().stream()
+                .map(read -> new ReportViews.ContactReadEntry(read.readBy, read.readAt)).toList(), query.count());
+    }
+
+    @Transactional
     public Page<ReportViews.Summary> list(ReportFilter filter, int page, int size) {
         StringBuilder query = new StringBuilder("from Report r where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();

@@ -48,6 +48,10 @@ public final class ReportViews {
     public record Contact(String reference, String name, String phone, PhoneNumbers.Kind phoneKind) {
     }
 
+    /** One recorded read of a reporter's contact details. */
+    public record ContactReadEntry(String readBy, Instant readAt) {
+    }
+
     /** The result of a correction: the changed JSON paths and the corrected report. */
     public record Corrected(List<String> changedFields, Detail report) {
     }

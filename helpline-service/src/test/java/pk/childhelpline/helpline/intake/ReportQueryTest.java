@@ -75,6 +75,25 @@ class ReportQueryTest {
     }
 
     @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void listsContactReadsForSupervisor() {
+        String reference = file(TestReports.valid());
+        given().get("/api/reports/" + reference + "/contact").then().statusCode(200);
+
+        given().get("/api/reports/" + reference + "/contact-reads").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].readBy", equalTo("supervisor1"));
+    }
+
+    @Test
+    void forbidsContactReadsForOperator() {
+        String reference = file(TestReports.valid());
+
+        given().get("/api/reports/" + reference + "/contact-reads").then().statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
     void answersNotFoundForUnknownReference() {
         given().get("/api/reports/0000-0000-0").then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
