@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-256-GCM keys by id, parsed from {@code id:base64-32-byte-key[,id:base64key...]}. The first key encrypts, every
  * key decrypts, so that keys can be rotated. A ciphertext is Base64 of a 12-byte IV, the ciphertext and its 16-byte
- * tag; the caller's additional authenticated data binds it to its context (for example the case reference).
+ * tag. The caller's additional authenticated data binds it to its context, for example the case reference.
  */
 public final class KeyRing {
 

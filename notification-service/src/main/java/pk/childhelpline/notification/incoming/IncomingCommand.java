@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an incoming SMS asks for: an opt-out (the whole message is a STOP keyword), a status request (a STATUS keyword
+ * Request of an incoming SMS: an opt-out (the whole message is a STOP keyword), a status request (a STATUS keyword
  * followed by a case reference, or a bare valid reference), or free text for the operators. {@code language} is the
  * language of the keyword that matched, or a guess from the script for free text.
  */

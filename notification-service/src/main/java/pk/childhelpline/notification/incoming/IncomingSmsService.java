@@ -29,7 +29,7 @@ import pk.childhelpline.notification.subscription.SubscriptionService;
 
 /**
  * Handles an incoming SMS. STOP opts the number out for good (kept as a keyed hash), removes its subscriptions, cancels
- * what is queued for it and confirms once. STATUS with a reference answers with the case's latest update, but only to
+ * what is queued for it and confirms once. STATUS with a reference gets the case's latest update as reply, but only to
  * the number that reported the case. Anything else may be a child asking for help: it goes to helpline-service as
  * IncomingSmsReceived through the outbox, and the sender gets a short acknowledgement, at most a configured number per
  * window. A number that opted out gets no SMS at all, but its free text still reaches the operators.

@@ -31,8 +31,8 @@ public final class CaseReference {
 
     /**
      * Returns the references a reporter may have meant: the input itself when it is valid, else every reference that one
-     * swap of neighbouring characters makes valid (the Luhn mod N check catches such swaps, so none of these is the
-     * typed text). Callers keep only candidates that belong to the sender.
+     * swap of neighbouring characters makes valid. Luhn mod N detects most such swaps, which is why the typed text fails
+     * its check. Callers keep only candidates that belong to the sender.
      */
     public static List<String> candidates(String input) {
         String compact = normalise(input);

@@ -26,9 +26,9 @@ import io.quarkus.logging.Log;
 import pk.childhelpline.notification.incoming.IncomingSmsService;
 
 /**
- * Handles deliver_sm from the SMSC: delivery receipts (esm_class 0x04) update the parts they name; anything else is an
- * incoming SMS, reassembled from its parts when it carries a concatenation header. A failure answers the PDU with an
- * error status, so that the SMSC delivers it again.
+ * Handles deliver_sm from the SMSC. Delivery receipts (esm_class 0x04) update the parts they name. Anything else is an
+ * incoming SMS, reassembled from its parts when it carries a concatenation header. A failure returns an error status
+ * for the PDU, so that the SMSC delivers it again.
  */
 @ApplicationScoped
 public class DeliverSmReceiver implements MessageReceiverListener {

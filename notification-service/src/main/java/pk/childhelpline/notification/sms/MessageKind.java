@@ -1,6 +1,6 @@
 package pk.childhelpline.notification.sms;
 
-/** What an outgoing SMS is for; the four updates have a template each, per language, full and discreet. */
+/** Purpose of an outgoing SMS. The four updates have a template each, per language, full and discreet. */
 public enum MessageKind {
     RECEIVED("received", true), REFERRED("referred", true), ACCEPTED("accepted", true), CLOSED("closed", true), STATUS_REPLY(
             "status-unknown", false), STOP_CONFIRMATION("stop-confirmation", false), INCOMING_ACK("incoming-ack", false);
@@ -18,7 +18,7 @@ public enum MessageKind {
         return template;
     }
 
-    /** Whether this is a case update (which has a discreet variant), as opposed to a reply. */
+    /** Returns whether this is a case update (which has a discreet variant), as opposed to a reply. */
     public boolean isUpdate() {
         return update;
     }

@@ -180,9 +180,9 @@ public class MessageStore {
     }
 
     /**
-     * Sets a message's status from its parts' statuses: a failed, expired or rejected part decides; DELIVERED only when
-     * every part is; a part still SENDING keeps the message as it is (SENDING or IN_DOUBT). An IN_DOUBT message whose
-     * in-flight parts were all confirmed goes back to QUEUED for its unsent parts.
+     * Sets a message's status from its parts' statuses. A failed, expired or rejected part decides, and the message is
+     * DELIVERED only when every part is. A part still SENDING keeps the message as it is (SENDING or IN_DOUBT). An
+     * IN_DOUBT message whose in-flight parts were all confirmed goes back to QUEUED for its unsent parts.
      */
     void settle(SmsMessage message) {
         MessageStatus combined = combine(message.partRows().stream().map(p -> p.status).toList(), message.status);

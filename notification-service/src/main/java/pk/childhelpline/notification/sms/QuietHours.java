@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Night hours (in the configured zone, Asia/Karachi by default) in which updates after the first are held. A period
@@ -15,8 +16,13 @@ public class QuietHours {
 
     private final SmsConfig.QuietHours config;
 
+    @Inject
     public QuietHours(SmsConfig config) {
-        this.config = config.quietHours();
+        this(config.quietHours());
+    }
+
+    QuietHours(SmsConfig.QuietHours config) {
+        this.config = config;
     }
 
     /** Returns when a held update may go: {@code now} outside quiet hours, else the end of the current period. */

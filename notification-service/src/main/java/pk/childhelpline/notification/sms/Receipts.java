@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
- * Applies delivery receipts to parts and their messages. A receipt names the part by the SMSC's message id; when that
- * id is not stored yet (the response was lost, or the receipt overtook it), the user_message_reference that the SMSC
- * echoes finds the part still SENDING.
+ * Applies delivery receipts to parts and their messages. A receipt names the part by the SMSC's message id. When that
+ * id is not stored yet, because the response was lost or the receipt overtook it, the user_message_reference that the
+ * SMSC echoes finds the part still SENDING.
  */
 @ApplicationScoped
 public class Receipts {

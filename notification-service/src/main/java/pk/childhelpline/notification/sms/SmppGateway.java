@@ -50,7 +50,7 @@ public class SmppGateway {
     private final Semaphore window;
     private final AtomicInteger bound = new AtomicInteger();
     private final Object signal = new Object();
-    private volatile TokenBucket bucket;
+    private final TokenBucket bucket;
     private volatile SMPPSession session;
     private volatile boolean running;
     private Thread binder;
@@ -89,19 +89,6 @@ public class SmppGateway {
     public boolean isBound() {
         SMPPSession current = session;
         return current != null && current.getSessionState().isTransmittable();
-    }
-
-    /** Replaces the rate limiter; tests use it to pace with a controllable clock. */
-    public void useBucket(TokenBucket bucket) {
-        this.bucket = bucket;
-    }
-
-    /** Closes the session so that the binder binds again, as after a network failure. */
-    void dropSession() {
-        SMPPSession current = session;
-        if (current != null) {
-            current.close();
-        }
     }
 
     /**

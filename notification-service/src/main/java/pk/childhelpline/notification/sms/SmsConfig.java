@@ -104,8 +104,8 @@ public interface SmsConfig {
     }
 
     /**
-     * What happens to a message whose submit_sm response was lost. WAIT_THEN_RESEND waits {@link #waitFor()} for a
-     * delivery receipt that settles it and then sends it once more; GIVE_UP leaves it IN_DOUBT for a person to decide.
+     * Policy for a message whose submit_sm response was lost. WAIT_THEN_RESEND waits {@link #waitFor()} for a delivery
+     * receipt that settles it and then sends it once more. GIVE_UP leaves it IN_DOUBT for a person to decide.
      */
     interface InDoubt {
 

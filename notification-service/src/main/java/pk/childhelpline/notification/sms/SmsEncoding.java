@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * Chooses the encoding of an SMS and splits it into parts. Text that fits the GSM 03.38 default alphabet and its
- * extension table goes as data_coding 0 (unpacked septets, 160 per single message, 153 per part of a concatenated one;
- * {@code ^ { } \ [ ~ ] | €} and form feed take two septets). Anything else goes as UCS-2, data_coding 8 (70 UTF-16
- * units, 67 per part; a character outside the Basic Multilingual Plane, such as an emoji, takes two). Parts never split
- * an escape pair or a surrogate pair, and carry an 8-bit reference user data header {@code 05 00 03 ref total seq}.
+ * extension table goes as data_coding 0: unpacked septets, 160 in a single message and 153 per part of a concatenated
+ * one, where {@code ^ { } \ [ ~ ] | €} and form feed take two septets. Anything else goes as UCS-2, data_coding 8: 70
+ * UTF-16 units, or 67 per part, where a character outside the Basic Multilingual Plane (an emoji) takes two. Parts
+ * never split an escape pair or a surrogate pair, and carry an 8-bit reference user data header
+ * {@code 05 00 03 ref total seq}.
  */
 public final class SmsEncoding {
 

@@ -34,7 +34,7 @@ public final class TokenBucket {
         this.last = ticker.getAsLong();
     }
 
-    /** A bucket on the system's monotonic clock, holding at most one second of tokens. */
+    /** Creates a bucket on the system's monotonic clock that saves at most one second of tokens. */
     public static TokenBucket system(double ratePerSecond) {
         return new TokenBucket(ratePerSecond, Math.max(1, ratePerSecond), System::nanoTime,
                 nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));

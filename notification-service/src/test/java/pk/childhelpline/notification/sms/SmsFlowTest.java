@@ -334,6 +334,31 @@ class SmsFlowTest {
         assertEquals(1, smscMessagesTo(number).size());
     }
 
+    @Test
+    void sendsUnreadableEventToDeadLetterTopic() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String unknownType = "{\"type\":\"SomethingNew\",\"version\":1,\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"payload\":{}}";
+
+        TestEvents.publish(SUBSCRIPTIONS, key, "not json " + key);
+        TestEvents.publish(SUBSCRIPTIONS, key, unknownType);
+
+        try (KafkaConsumer<String, String> consumer = consumer(SUBSCRIPTIONS + ".dlq")) {
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        dead.add(r);
+                    }
+                });
+                return dead.size() >= 2;
+            });
+            assertEquals("not json " + key, dead.get(0).value());
+            assertEquals(SUBSCRIPTIONS, new String(dead.get(0).headers().lastHeader("dlq-source-topic").value()));
+            assertNotNull(dead.get(1).headers().lastHeader("dlq-reason"));
+        }
+    }
+
     private record Case(UUID caseId, String reference, String number) {
     }
 
@@ -394,6 +419,10 @@ class SmsFlowTest {
     }
 
     private KafkaConsumer<String, String> consumer() {
+        return consumer("helpline.incoming-sms.v1");
+    }
+
+    private KafkaConsumer<String, String> consumer(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -401,7 +430,7 @@ class SmsFlowTest {
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-        consumer.subscribe(List.of("helpline.incoming-sms.v1"));
+        consumer.subscribe(List.of(topic));
         return consumer;
     }
 
