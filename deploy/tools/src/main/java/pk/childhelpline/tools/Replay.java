@@ -45,7 +45,7 @@ public final class Replay {
     }
 
     /** A message as the SMSC simulator recorded it. */
-    public record Sms(String destination, String text, int dataCoding, int parts) {
+    public record Sms(String source, String destination, String text, int dataCoding, int parts) {
     }
 
     /** Everything the replay saw, for the summary and for tests. */
@@ -209,8 +209,9 @@ public final class Replay {
             throw new IllegalStateException("The SMSC simulator answered " + reply.status() + " for its messages");
         }
         List<Sms> messages = new ArrayList<>();
-        reply.json().forEach(message -> messages.add(new Sms(message.path("destination").asText(),
-                message.path("text").asText(), message.path("dataCoding").asInt(), message.path("parts").asInt(1))));
+        reply.json()
+                .forEach(message -> messages.add(new Sms(message.path("source").asText(), message.path("destination").asText(),
+                        message.path("text").asText(), message.path("dataCoding").asInt(), message.path("parts").asInt(1))));
         return messages;
     }
 
