@@ -87,11 +87,14 @@ public class MessageStore {
         return Optional.of(new Outgoing(id, message.senderId, destination, message.text, message.dataCoding, queued));
     }
 
-    /** Marks a part as in flight, committed before its submit_sm goes out. */
+    /**
+     * Marks a part as in flight, committed before its submit_sm goes out. submitted_at records the attempt, so that a
+     * receipt matched by user reference picks the latest part in flight.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void partSending(UUID partId) {
-        entityManager.createNativeQuery("UPDATE sms_part SET status = 'SENDING' WHERE id = ?1")
-                .setParameter(1, partId).executeUpdate();
+        entityManager.createNativeQuery("UPDATE sms_part SET status = 'SENDING', submitted_at = ?2 WHERE id = ?1")
+                .setParameter(1, partId).setParameter(2, clock.instant()).executeUpdate();
     }
 
     /** Records the SMSC's message id; a receipt that came first (matched by user reference) keeps its status. */
