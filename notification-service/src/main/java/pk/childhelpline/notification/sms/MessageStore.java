@@ -35,15 +35,17 @@ public class MessageStore {
     private final EntityManager entityManager;
     private final Crypto crypto;
     private final SmsConfig config;
+    private final QuietHours quietHours;
     private final Clock clock;
     private final Counter inDoubt;
     private final Counter temporaryErrors;
 
-    public MessageStore(EntityManager entityManager, Crypto crypto, SmsConfig config, Clock clock,
-            MeterRegistry registry) {
+    public MessageStore(EntityManager entityManager, Crypto crypto, SmsConfig config, QuietHours quietHours,
+            Clock clock, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.crypto = crypto;
         this.config = config;
+        this.quietHours = quietHours;
         this.clock = clock;
         this.inDoubt = registry.counter("sms.messages.in_doubt");
         this.temporaryErrors = registry.counter("sms.submit.temporary_errors");
@@ -67,7 +69,8 @@ public class MessageStore {
 
     /**
      * Loads a claimed message with its destination decrypted. A message to a number that opted out meanwhile is
-     * CANCELLED instead (except the opt-out confirmation itself).
+     * CANCELLED instead (except the opt-out confirmation itself), and an update after the first goes back to the queue
+     * when quiet hours have begun.
      */
     @Transactional
     public Optional<Outgoing> load(UUID id) {
@@ -79,6 +82,14 @@ public class MessageStore {
             message.status = MessageStatus.CANCELLED;
             message.completedAt = clock.instant();
             Log.infof("Cancelled SMS %s: the number opted out", id);
+            return Optional.empty();
+        }
+        Instant release = quietHours.releaseTime(clock.instant());
+        if (message.kind.isUpdate() && message.kind != MessageKind.RECEIVED && release.isAfter(clock.instant())) {
+            // Queued before quiet hours began (for example while the SMSC was unreachable): it waits for the morning.
+            message.status = MessageStatus.QUEUED;
+            message.notBefore = release;
+            message.attempts = Math.max(0, message.attempts - 1);
             return Optional.empty();
         }
         String destination = crypto.storage().decrypt(
