@@ -128,6 +128,7 @@ public final class SmscSimulator implements AutoCloseable {
         listener.setMessageReceiverListener(new Receiver());
         listener.setResponseDeliveryListener(new ResponseListener());
         listener.setSessionStateListener(this::onStateChange);
+        loadMessagesFile();
         workers.execute(this::acceptBinds);
         this.controlApi = options.controlPort() >= 0
                 ? ControlApi.start(this, options.host(), options.controlPort())
@@ -150,7 +151,10 @@ public final class SmscSimulator implements AutoCloseable {
         return controlApi == null ? -1 : controlApi.port();
     }
 
-    /** Returns every complete message received since start (or since {@link #reset()}), oldest first. */
+    /**
+     * Returns every complete message of the messages file and received since start (or since {@link #reset()}), oldest
+     * first.
+     */
     public List<ReceivedMessage> messages() {
         return List.copyOf(messages);
     }
@@ -390,6 +394,24 @@ public final class SmscSimulator implements AutoCloseable {
             appendToFile(message);
         }
         LOG.info("Received a message in {} part(s), data_coding {}", parts, dataCoding);
+    }
+
+    /** Reads the messages of earlier runs, so that GET /messages lists the whole file. */
+    private void loadMessagesFile() throws IOException {
+        Path file = options.messagesFile();
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                messages.add(JSON.readValue(line, ReceivedMessage.class));
+            } catch (IOException e) {
+                LOG.warn("Skipping a line of the messages file that does not parse");
+            }
+        }
     }
 
     private synchronized void appendToFile(ReceivedMessage message) {

@@ -46,7 +46,19 @@ public final class SmscSimulatorMain {
         SmscSimulator.Options options = new SmscSimulator.Options(values.get("--host"),
                 parsePort(values, "--port"), parsePort(values, "--control-port"), Path.of(values.get("--messages")),
                 values.get("--system-id"), values.get("--password"), values.get("--service-number"));
-        SmscSimulator simulator = SmscSimulator.start(options);
+        SmscSimulator simulator;
+        try {
+            simulator = SmscSimulator.start(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Invalid option: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (java.net.BindException e) {
+            System.err.println("Port " + options.port() + " or " + options.controlPort() + " on " + options.host()
+                    + " is taken: " + e.getMessage() + "; stop what uses it or choose other ports");
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

@@ -78,6 +78,21 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void keepsMessagesAcrossRestart() throws Exception {
+        submit("HLPDESK", "+923001234567", GsmAlphabet.encode("first run").orElseThrow(), 0, false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> simulator.messages().size() == 1);
+        client.unbindAndClose();
+        simulator.close();
+
+        simulator = SmscSimulator.start(new SmscSimulator.Options("127.0.0.1", 0, 0,
+                directory.resolve("smsc/messages.jsonl"), "helpline", "secret", "1099"));
+        client = bind("secret");
+
+        assertEquals(1, simulator.messages().size());
+        assertEquals("first run", simulator.messages().get(0).text());
+    }
+
+    @Test
     void reassemblesUrduParts() throws Exception {
         String text = "آپ کی رپورٹ موصول ہو گئی ہے۔ ".repeat(5);
         List<ShortMessages.Segment> segments = ShortMessages.split(text, 42);

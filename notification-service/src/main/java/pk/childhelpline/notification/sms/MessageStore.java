@@ -35,15 +35,17 @@ public class MessageStore {
     private final EntityManager entityManager;
     private final Crypto crypto;
     private final SmsConfig config;
+    private final QuietHours quietHours;
     private final Clock clock;
     private final Counter inDoubt;
     private final Counter temporaryErrors;
 
-    public MessageStore(EntityManager entityManager, Crypto crypto, SmsConfig config, Clock clock,
-            MeterRegistry registry) {
+    public MessageStore(EntityManager entityManager, Crypto crypto, SmsConfig config, QuietHours quietHours,
+            Clock clock, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.crypto = crypto;
         this.config = config;
+        this.quietHours = quietHours;
         this.clock = clock;
         this.inDoubt = registry.counter("sms.messages.in_doubt");
         this.temporaryErrors = registry.counter("sms.submit.temporary_errors");
@@ -67,7 +69,8 @@ public class MessageStore {
 
     /**
      * Loads a claimed message with its destination decrypted. A message to a number that opted out meanwhile is
-     * CANCELLED instead (except the opt-out confirmation itself).
+     * CANCELLED instead (except the opt-out confirmation itself), and an update after the first goes back to the queue
+     * when quiet hours have begun.
      */
     @Transactional
     public Optional<Outgoing> load(UUID id) {
@@ -81,17 +84,28 @@ public class MessageStore {
             Log.infof("Cancelled SMS %s: the number opted out", id);
             return Optional.empty();
         }
+        Instant release = quietHours.releaseTime(clock.instant());
+        if (message.kind.isUpdate() && message.kind != MessageKind.RECEIVED && release.isAfter(clock.instant())) {
+            // Queued before quiet hours began (for example while the SMSC was unreachable): it waits for the morning.
+            message.status = MessageStatus.QUEUED;
+            message.notBefore = release;
+            message.attempts = Math.max(0, message.attempts - 1);
+            return Optional.empty();
+        }
         String destination = crypto.storage().decrypt(
                 new KeyRing.Sealed(message.destinationKeyId, message.destinationCiphertext), id.toString());
         List<SmsPart> queued = message.partRows().stream().filter(p -> p.status == MessageStatus.QUEUED).toList();
         return Optional.of(new Outgoing(id, message.senderId, destination, message.text, message.dataCoding, queued));
     }
 
-    /** Marks a part as in flight, committed before its submit_sm goes out. */
+    /**
+     * Marks a part as in flight, committed before its submit_sm goes out. submitted_at records the attempt, so that a
+     * receipt matched by user reference picks the latest part in flight.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void partSending(UUID partId) {
-        entityManager.createNativeQuery("UPDATE sms_part SET status = 'SENDING' WHERE id = ?1")
-                .setParameter(1, partId).executeUpdate();
+        entityManager.createNativeQuery("UPDATE sms_part SET status = 'SENDING', submitted_at = ?2 WHERE id = ?1")
+                .setParameter(1, partId).setParameter(2, clock.instant()).executeUpdate();
     }
 
     /** Records the SMSC's message id; a receipt that came first (matched by user reference) keeps its status. */

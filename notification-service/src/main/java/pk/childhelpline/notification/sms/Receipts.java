@@ -36,7 +36,7 @@ public class Receipts {
         }
         SmsPart part = SmsPart.find("smscMessageId", smscMessageId).firstResult();
         if (part == null && userReference != null) {
-            part = SmsPart.find("status = ?1 and userReference = ?2 order by submittedAt desc nulls first",
+            part = SmsPart.find("status = ?1 and userReference = ?2 order by submittedAt desc nulls last",
                     MessageStatus.SENDING, userReference).firstResult();
             if (part != null) {
                 part.smscMessageId = smscMessageId;

@@ -14,6 +14,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.RawDataCoding;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.SMSCDeliveryReceipt;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -309,7 +319,7 @@ class SmsFlowTest {
     }
 
     @Test
-    void interruptedSendIsInDoubtNotResent() throws Exception {
+    void interruptedSendResendsOnceAfterWait() throws Exception {
         String number = TestEvents.newNumber();
         UUID incomingId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -331,6 +341,44 @@ class SmsFlowTest {
         // The test profile waits 2 s for a receipt, then the policy sends the message once more, and only once.
         await().atMost(WAIT).until(() -> reply(incomingId).status == MessageStatus.DELIVERED);
         assertEquals(1, reply(incomingId).resendCount);
+        assertEquals(1, smscMessagesTo(number).size());
+    }
+
+    @Test
+    void receiptSettlesSendInterruptedByRestart() throws Exception {
+        String number = TestEvents.newNumber();
+        UUID incomingId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            outgoing.queueReply(incomingId, MessageKind.INCOMING_ACK, "incoming-ack", "en", false, number,
+                    crypto.hashNumber(number), null);
+            entityManager.createNativeQuery("UPDATE sms_message SET status = 'SENDING' WHERE reply_to = ?1")
+                    .setParameter(1, incomingId).executeUpdate();
+            entityManager.createNativeQuery("UPDATE sms_part SET status = 'SENDING' WHERE message_id = "
+                    + "(SELECT id FROM sms_message WHERE reply_to = ?1)")
+                    .setParameter(1, incomingId).executeUpdate();
+        });
+        SmsMessage message = reply(incomingId);
+        SmsPart part = QuarkusTransaction.requiringNew().call(() -> message.partRows().get(0));
+
+        // The previous process submitted the part and stopped before it stored the response. A transmitter bind
+        // sends that submit here, so the SMSC routes the receipt to the service's transceiver bind.
+        SMPPSession previousProcess = new SMPPSession();
+        previousProcess.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TX, "helpline",
+                "testpass", "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+        try {
+            previousProcess.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
+                    message.senderId, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, number.substring(1),
+                    new ESMClass(0), (byte) 0, (byte) 0, null, null,
+                    new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+                    new RawDataCoding((byte) 0), (byte) 0, SmsEncoding.encode(message.text).parts().get(0),
+                    new OptionalParameter.User_message_reference((short) part.userReference));
+        } finally {
+            previousProcess.unbindAndClose();
+        }
+        store.recoverAfterRestart();
+
+        await().atMost(WAIT).until(() -> reply(incomingId).status == MessageStatus.DELIVERED);
+        assertEquals(0, reply(incomingId).resendCount);
         assertEquals(1, smscMessagesTo(number).size());
     }
 
