@@ -165,10 +165,19 @@ public final class LocalKafka {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String clusterId() {
+    /**
+     * Returns a random cluster id in Kafka's form (16 bytes, URL-safe Base64). An id that starts with '-' is drawn again,
+     * because StorageTool would read it as an option.
+     */
+    static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static void sleep(long millis) {
