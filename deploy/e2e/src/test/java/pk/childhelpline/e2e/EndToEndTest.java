@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the sample reports through a whole local stack of the test's own (Keycloak, Kafka, PostgreSQL, the SMSC
- * simulator and the three services, started with deploy/local/up) and checks what each party sees: the queues, the
+ * simulator and the three services, started with deploy/local/up) and checks the outcome for each party: the queues, the
  * SMS at the SMSC, officers' actions and their SMS, STATUS and STOP by SMS, office isolation and incoming SMS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -109,7 +109,7 @@ class EndToEndTest {
                 assertEquals(List.of(), withReference, "SMS about " + filed.externalId() + ", which may not get any");
                 continue;
             }
-            // Only the "received" message of each language tells the reporter how to stop the messages.
+            // Only the "received" message of each language contains the STOP instruction.
             List<Replay.Sms> received = withReference.stream()
                     .filter(message -> Replay.sameNumber(message.destination(), mobile.get()))
                     .filter(message -> message.text().contains("STOP")).toList();
@@ -172,8 +172,8 @@ class EndToEndTest {
         assertEquals(200, stack.postJson(referralUrl(referral) + "/claim", "{}", "nhri-pb", PASSWORD).status());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> timelineHasStatus(filed.reference(), "ACCEPTED"));
-        // The timeline shows that the status event went through Kafka; notification-service reads the same topic,
-        // so give it the same time again before checking that it sent nothing.
+        // The timeline shows that the status event went through Kafka. notification-service reads the same topic, so
+        // it gets the same time again before the check that it sent nothing.
         await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
 
         assertFalse(messageKinds(filed.reference()).contains("ACCEPTED"), "an accepted SMS was created after STOP");

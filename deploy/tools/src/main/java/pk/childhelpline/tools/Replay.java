@@ -30,7 +30,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
  */
 public final class Replay {
 
-    /** What to replay and against which stack. */
+    /** Options of a replay: the input file, the rate, the grace period and the stack with its demo users. */
     public record Options(Path file, double ratePerSecond, Duration grace, Stack stack, String operator,
             String supervisor, String password, boolean progress) {
     }
@@ -206,7 +206,7 @@ public final class Replay {
         Stack.Reply reply = stack.send(HttpRequest.newBuilder(URI.create(stack.url("SMSC_CONTROL_URL") + "/messages"))
                 .timeout(Duration.ofSeconds(10)).GET().build());
         if (reply.status() != 200) {
-            throw new IllegalStateException("The SMSC simulator answered " + reply.status() + " for its messages");
+            throw new IllegalStateException("Reading the SMSC simulator's messages failed with status " + reply.status());
         }
         List<Sms> messages = new ArrayList<>();
         reply.json()
