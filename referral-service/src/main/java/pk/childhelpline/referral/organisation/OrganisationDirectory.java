@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import pk.childhelpline.referral.events.DestinationRef;
 import pk.childhelpline.referral.routing.Codes;
 
-/** Finds the organisation and office that a destination type and office code stand for. */
+/** Finds the organisation and office for a destination type and office code. */
 @ApplicationScoped
 public class OrganisationDirectory {
 
