@@ -1,6 +1,5 @@
 package pk.childhelpline.referral.organisation;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,14 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import pk.childhelpline.referral.events.DestinationRef;
 import pk.childhelpline.referral.routing.Codes;
 
-/** Finds the organisation and office that a destination type and office code stand for. */
+/** Finds the organisation and office for a destination type and office code. */
 @ApplicationScoped
 public class OrganisationDirectory {
 
     /** Returns the destination types of the active organisations. */
     public Set<String> destinationTypes() {
-        return new TreeSet<>(
-                Organisation.<Organisation>list("active", true).stream().map(organisation -> organisation.type).toList());
+        return new TreeSet<>(Organisation.getEntityManager()
+                .createQuery("select distinct o.type from Organisation o where o.active = true", String.class)
+                .getResultList());
     }
 
     /**
@@ -26,17 +26,20 @@ public class OrganisationDirectory {
      * national office, else the first one of the type at its first office. Empty when the type has no organisation.
      */
     public Optional<DestinationRef> resolve(String type, String office) {
-        List<Organisation> candidates = Organisation.<Organisation>list("type = ?1 and active = true", type).stream()
-                .sorted(Comparator.comparing(organisation -> organisation.id)).toList();
         for (String code : List.of(office, Codes.NATIONAL)) {
-            Optional<Organisation> match = candidates.stream().filter(organisation -> organisation.hasOffice(code))
-                    .findFirst();
-            if (match.isPresent()) {
-                return Optional.of(new DestinationRef(type, match.get().id, code));
+            Optional<String> organisationId = Organisation.getEntityManager().createQuery("""
+                    select o.id from Organisation o join o.offices f
+                    where o.type = ?1 and o.active = true and f.code = ?2 order by o.id""", String.class)
+                    .setParameter(1, type).setParameter(2, code).setMaxResults(1).getResultStream().findFirst();
+            if (organisationId.isPresent()) {
+                return Optional.of(new DestinationRef(type, organisationId.get(), code));
             }
         }
-        return candidates.stream().filter(organisation -> !organisation.offices.isEmpty()).findFirst()
-                .map(organisation -> new DestinationRef(type, organisation.id, organisation.offices.get(0).code));
+        return Organisation.getEntityManager().createQuery("""
+                select o.id, f.code from Organisation o join o.offices f
+                where o.type = ?1 and o.active = true order by o.id, f.code""", Object[].class)
+                .setParameter(1, type).setMaxResults(1).getResultStream().findFirst()
+                .map(row -> new DestinationRef(type, (String) row[0], (String) row[1]));
     }
 
     /** Finds an active organisation with the given office. */

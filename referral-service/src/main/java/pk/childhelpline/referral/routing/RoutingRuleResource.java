@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -85,7 +88,8 @@ public class RoutingRuleResource {
     @PUT
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Saves a new version of the routing rules, after validating them")
-    public RuleSet replace(JsonNode body) {
+    public RuleSet replace(
+            @RequestBody(content = @Content(schema = @Schema(implementation = RuleUpdate.class))) JsonNode body) {
         RuleUpdate update = readStrictly(body);
         if (update == null) {
             throw ProblemException.invalid("rules", "send {\"rules\": [...]} with at least one rule");

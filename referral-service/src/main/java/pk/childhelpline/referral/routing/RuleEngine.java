@@ -65,7 +65,7 @@ public final class RuleEngine {
                 .orElse(FALLBACK_PRIORITY);
     }
 
-    /** Returns the office a rule's office value stands for; a report without a province goes to NATIONAL. */
+    /** Returns the office that a rule's office value refers to; a report without a province goes to NATIONAL. */
     static String officeFor(String office, ReportFacts report) {
         if (RoutingRule.INCIDENT_PROVINCE.equals(office)) {
             return report.province() != null ? report.province() : Codes.NATIONAL;

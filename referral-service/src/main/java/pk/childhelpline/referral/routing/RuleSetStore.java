@@ -56,13 +56,23 @@ public class RuleSetStore {
         }
     }
 
+    /** The last rule set read, reused while its version is still the highest. */
+    private volatile RuleSet cached;
+
     /** Returns the rules in force: the highest saved version. */
     @Transactional
     public RuleSet current() {
+        int version = ((Number) entityManager.createNativeQuery("SELECT MAX(version) FROM routing_rule_set")
+                .getSingleResult()).intValue();
+        RuleSet last = cached;
+        if (last != null && last.version() == version) {
+            return last;
+        }
         Object[] row = (Object[]) entityManager.createNativeQuery(
                 "SELECT version, CAST(rules AS text), saved_at, saved_by FROM routing_rule_set ORDER BY version DESC LIMIT 1")
                 .getSingleResult();
-        return toRuleSet(row);
+        cached = toRuleSet(row);
+        return cached;
     }
 
     /**

@@ -35,6 +35,7 @@ class OperationsTest {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString("/api/referrals/{id}/claim"))
-                .body(containsString("/api/routing-rules/dry-run"));
+                .body(containsString("/api/routing-rules/dry-run"))
+                .body(containsString("expectedVersion"));
     }
 }
