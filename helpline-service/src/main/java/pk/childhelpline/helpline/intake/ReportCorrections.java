@@ -86,6 +86,8 @@ public class ReportCorrections {
         if (report.smsEnabled() && changed.stream().anyMatch(SUBSCRIPTION_FIELDS::contains)) {
             reports.publishSubscription(report, validated.phone().e164());
         }
+        // Flushing here raises a concurrent correction's OptimisticLockException inside the request, which maps to 409.
+        Report.flush();
         Log.infof("Corrected report %s by %s: %s", report.reference, actor, changed);
         return new ReportViews.Corrected(changed, reports.view(report));
     }
