@@ -6,8 +6,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Retries a consumer's database work a few times with a doubling pause, so that a short database outage does not stop
- * the Kafka channel. After the last attempt the failure propagates: the channel then fails, the liveness check turns
- * DOWN, and the record is consumed again after a restart because its offset was not committed.
+ * the Kafka channel. After the last attempt the failure propagates, so the channel stops and reports the failure to
+ * its health check. The record's offset is not committed, so it is consumed again after a restart.
  */
 public final class Retries {
 

@@ -1,6 +1,7 @@
 package pk.childhelpline.helpline.intake;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -68,7 +69,7 @@ public class DuplicateFinder {
         return districts;
     }
 
-    private static void relate(Report from, Report to, java.time.Instant detectedAt) {
+    private static void relate(Report from, Report to, Instant detectedAt) {
         ReportRelation relation = ReportRelation.findById(new ReportRelation.Key(from.id, to.id));
         if (relation == null) {
             relation = new ReportRelation();

@@ -16,10 +16,12 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.logging.Log;
 
+import pk.childhelpline.helpline.common.ProblemException;
 import pk.childhelpline.helpline.crypto.Secrets;
 import pk.childhelpline.helpline.outbox.Outbox;
 import pk.childhelpline.helpline.outbox.Topics;
@@ -57,7 +59,7 @@ public class ReportCorrections {
     @Transactional
     public ReportViews.Corrected correct(String reference, JsonNode patch, String actor) throws JsonProcessingException {
         if (patch == null || !patch.isObject()) {
-            throw pk.childhelpline.helpline.common.ProblemException.invalid("(body)",
+            throw ProblemException.invalid("(body)",
                     "must be a JSON object with the fields to change (JSON merge patch)");
         }
         Report report = reports.find(reference);
@@ -84,6 +86,8 @@ public class ReportCorrections {
         if (report.smsEnabled() && changed.stream().anyMatch(SUBSCRIPTION_FIELDS::contains)) {
             reports.publishSubscription(report, validated.phone().e164());
         }
+        // Flushing here raises a concurrent correction's OptimisticLockException inside the request, which maps to 409.
+        Report.flush();
         Log.infof("Corrected report %s by %s: %s", report.reference, actor, changed);
         return new ReportViews.Corrected(changed, reports.view(report));
     }
@@ -109,7 +113,7 @@ public class ReportCorrections {
         }
         ObjectNode result = target != null && target.isObject()
                 ? (ObjectNode) target
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();

@@ -24,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import pk.childhelpline.helpline.common.Caller;
 import pk.childhelpline.helpline.common.Page;
 import pk.childhelpline.helpline.common.ProblemException;
@@ -65,37 +63,14 @@ public class ReportResource {
     @Inject
     Caller caller;
 
-    @Inject
-    MeterRegistry registry;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.OPERATOR, Caller.SUPERVISOR})
     @Operation(summary = "File a report; answers 201 with the case reference, warnings and possible duplicates")
     public Response create(ReportRequest request) {
-        ReportValidator.Validated validated = validate(request, false, validator, registry);
+        ReportValidator.Validated validated = validator.validate(request, false);
         ReportService.Filed filed = reports.file(validated, Report.Source.OPERATOR, caller.username());
         return Response.created(URI.create("/api/reports/" + filed.view().reference())).entity(filed.view()).build();
-    }
-
-    /** Validates a public intake request body, counting rejections for the metrics. */
-    public static ReportValidator.Validated validatePublic(ReportRequest request, ReportValidator validator,
-            MeterRegistry registry) {
-        return validate(request, true, validator, registry);
-    }
-
-    /** Validates a request body, counting rejections for the metrics. */
-    static ReportValidator.Validated validate(ReportRequest request, boolean publicIntake, ReportValidator validator,
-            MeterRegistry registry) {
-        try {
-            if (request == null) {
-                throw ProblemException.invalid("(body)", "a report is required as a JSON object");
-            }
-            return validator.validate(request, publicIntake);
-        } catch (ProblemException e) {
-            registry.counter("helpline.reports.rejected", "intake", publicIntake ? "PUBLIC" : "OPERATOR").increment();
-            throw e;
-        }
     }
 
     @GET

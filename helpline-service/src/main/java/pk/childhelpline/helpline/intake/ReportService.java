@@ -3,6 +3,7 @@ package pk.childhelpline.helpline.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public class ReportService {
         report.status = ReportStatus.RECEIVED;
         OffsetDateTime receivedAt = validated.request().receivedAt() != null
                 ? validated.request().receivedAt()
-                : now.atOffset(java.time.ZoneOffset.UTC);
+                : now.atOffset(ZoneOffset.UTC);
         report.receivedAt = receivedAt.toInstant();
         report.receivedOffsetSeconds = receivedAt.getOffset().getTotalSeconds();
         ReportMapping.apply(report, validated, secrets);

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import pk.childhelpline.helpline.common.Problem;
 import pk.childhelpline.helpline.common.ProblemException;
 import pk.childhelpline.helpline.reference.DistrictDirectory;
@@ -40,6 +42,9 @@ public class ReportValidator {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     /** A place in canonical spelling: the district name and the province code. */
     public record Place(String district, String province) {
     }
@@ -66,6 +71,18 @@ public class ReportValidator {
      * @param publicIntake true for the public intake, which accepts only the web form and app channels
      */
     public Validated validate(ReportRequest request, boolean publicIntake) {
+        try {
+            if (request == null) {
+                throw ProblemException.invalid("(body)", "a report is required as a JSON object");
+            }
+            return check(request, publicIntake);
+        } catch (ProblemException e) {
+            registry.counter("helpline.reports.rejected", "intake", publicIntake ? "PUBLIC" : "OPERATOR").increment();
+            throw e;
+        }
+    }
+
+    private Validated check(ReportRequest request, boolean publicIntake) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<ReportRequest> violation : validator.validate(request)) {
             errors.add(new Problem.FieldError(violation.getPropertyPath().toString(), violation.getMessage()));

@@ -95,8 +95,7 @@ public class PublicReportResource {
             }
         }
         ReportRequest request = mapper.readValue(body == null ? "" : body, ReportRequest.class);
-        ReportValidator.Validated validated = pk.childhelpline.helpline.intake.ReportResource.validatePublic(request,
-                validator, registry);
+        ReportValidator.Validated validated = validator.validate(request, true);
         try {
             return Response.status(201).type(MediaType.APPLICATION_JSON).entity(service.file(validated, key, hash))
                     .build();

@@ -2,6 +2,7 @@ package pk.childhelpline.helpline.sms;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ public class IncomingSmsService {
         ReportRequest.Reporter reporter = request.reporter();
         String sender = secrets.decrypt(sms.senderEncrypted, sms.id.toString());
         ReportRequest withSender = new ReportRequest(request.externalId(),
-                request.receivedAt() != null ? request.receivedAt() : sms.receivedAt.atOffset(java.time.ZoneOffset.UTC),
+                request.receivedAt() != null ? request.receivedAt() : sms.receivedAt.atOffset(ZoneOffset.UTC),
                 request.channel(), new ReportRequest.Reporter(reporter.relationship(), reporter.name(), sender,
                         reporter.preferredLanguage(), reporter.smsConsent(), reporter.safeToContact()),
                 request.children(), request.concerns(), request.urgency(), request.legalAidRequested(),

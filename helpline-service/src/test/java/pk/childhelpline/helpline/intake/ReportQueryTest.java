@@ -22,6 +22,7 @@ import pk.childhelpline.helpline.outbox.Topics;
 import pk.childhelpline.helpline.support.Db;
 import pk.childhelpline.helpline.support.TestReports;
 import pk.childhelpline.helpline.support.TopicReader;
+import pk.childhelpline.helpline.support.TransportKeys;
 import pk.childhelpline.testing.KafkaTestResource;
 import pk.childhelpline.testing.PostgresTestResource;
 
@@ -231,6 +232,24 @@ class ReportQueryTest {
         assertThat(payload.path("correctedBy").asText()).isEqualTo("operator1");
         assertThat(payload.path("changedFields").toString()).contains("urgency").contains("children[0].ageYears");
         assertThat(payload.path("reporter").has("phone")).isFalse();
+    }
+
+    @Test
+    void resubscribesCorrectedPhone() throws Exception {
+        ObjectNode report = TestReports.valid();
+        TestReports.reporter(report).remove("phone");
+        String reference = file(report);
+
+        given().contentType("application/merge-patch+json").body("{\"reporter\": {\"phone\": \"0345 7654321\"}}")
+                .patch("/api/reports/" + reference).then().statusCode(200)
+                .body("changedFields", contains("reporter.phone"))
+                .body("report.reporter.smsEnabled", equalTo(true));
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read(Topics.SUBSCRIPTIONS,
+                record -> record.value().contains(reference), 1, Duration.ofSeconds(60));
+        assertThat(records).hasSize(1);
+        JsonNode mobile = TestReports.MAPPER.readTree(records.get(0).value()).path("payload").path("mobileNumber");
+        assertThat(TransportKeys.decrypt(mobile.path("ciphertext").asText(), reference)).isEqualTo("+923457654321");
     }
 
     @Test

@@ -85,6 +85,23 @@ class IncomingSmsTest {
                 .body("items.find { it.id == '" + id + "' }.reference", equalTo(reference));
     }
 
+    @Test
+    void sendsUnreadableSenderToDeadLetterTopic() throws Exception {
+        UUID id = UUID.randomUUID();
+        ObjectNode event = (ObjectNode) TestReports.MAPPER.readTree(smsEvent(id, "help", "2026-11-02T18:20:00Z"));
+        // Encrypted for another SMS id, so the tag check fails.
+        ((ObjectNode) event.path("payload").path("from")).put("ciphertext",
+                TransportKeys.encrypt("+923001234567", UUID.randomUUID().toString()));
+
+        TopicReader.send(Topics.INCOMING_SMS, id.toString(), event.toString());
+
+        var dead = TopicReader.read(Topics.INCOMING_SMS + ".dlq", record -> record.value().contains(id.toString()), 1,
+                WAIT);
+        org.assertj.core.api.Assertions.assertThat(dead).hasSize(1);
+        given().queryParam("size", 1000).get("/api/incoming-sms").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id.toString())));
+    }
+
     private static UUID receive(String text) throws Exception {
         UUID id = UUID.randomUUID();
         TopicReader.send(Topics.INCOMING_SMS, id.toString(), smsEvent(id, text, "2026-11-02T18:20:00Z"));
