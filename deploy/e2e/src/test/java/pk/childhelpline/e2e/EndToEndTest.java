@@ -144,7 +144,9 @@ class EndToEndTest {
         assertEquals(200, resolve.status(), resolve.body());
         assertEquals("RESOLVED", resolve.json().path("status").asText());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> delivered(filed.reference()).containsAll(Set.of("RECEIVED", "REFERRED", "ACCEPTED", "CLOSED")));
+                .untilAsserted(() -> assertTrue(delivered(filed.reference()).containsAll(
+                        Set.of("RECEIVED", "REFERRED", "ACCEPTED", "CLOSED")), "delivered SMS kinds of " + filed.reference()
+                                + ": " + delivered(filed.reference())));
         List<String> kinds = messageKinds(filed.reference());
         assertEquals(4, kinds.size(), "messages of the case: " + kinds);
         List<Replay.Sms> atSmsc = smsTo(mobile).stream().filter(sms -> sms.text().contains(filed.reference())).toList();

@@ -124,9 +124,21 @@ public final class Replay {
 
     private static Result awaitOutcomes(Options options, List<Filed> filed, PrintStream out) {
         Instant deadline = Instant.now().plus(options.grace());
+        java.util.Set<String> references = new java.util.HashSet<>();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (Filed report : filed) {
+            if (report.accepted()) {
+                references.add(report.reference());
+                expectedMobile(report).ifPresent(number -> numbers.add(digits(number)));
+            }
+        }
         while (true) {
-            Map<String, List<JsonNode>> referrals = fetchReferrals(options);
-            List<Sms> sms = fetchSms(options.stack());
+            Map<String, List<JsonNode>> referrals = fetchReferrals(options, references);
+            // Only the SMS of this replay: to its reporters' numbers, or naming one of its references.
+            List<Sms> sms = fetchSms(options.stack()).stream()
+                    .filter(message -> numbers.contains(digits(message.destination()))
+                            || references.stream().anyMatch(reference -> message.text().contains(reference)))
+                    .toList();
             List<String> missing = missing(filed, referrals, sms);
             if (missing.isEmpty() || Instant.now().isAfter(deadline)) {
                 return new Result(filed, referrals, sms, missing);
@@ -184,7 +196,7 @@ public final class Replay {
         return number == null ? "" : number.replaceAll("\\D", "");
     }
 
-    private static Map<String, List<JsonNode>> fetchReferrals(Options options) {
+    private static Map<String, List<JsonNode>> fetchReferrals(Options options, java.util.Set<String> references) {
         Map<String, List<JsonNode>> byReference = new LinkedHashMap<>();
         for (int page = 0;; page++) {
             Stack.Reply reply = options.stack().get(options.stack().url("REFERRAL_URL") + "/api/referrals?size=1000&page="
@@ -194,8 +206,12 @@ public final class Replay {
                         + Stack.abbreviate(reply.body()));
             }
             JsonNode items = reply.json().path("items");
-            items.forEach(item -> byReference.computeIfAbsent(item.path("reference").asText(), key -> new ArrayList<>())
-                    .add(item));
+            items.forEach(item -> {
+                String reference = item.path("reference").asText();
+                if (references.contains(reference)) {
+                    byReference.computeIfAbsent(reference, key -> new ArrayList<>()).add(item);
+                }
+            });
             if (items.size() < 1000) {
                 return byReference;
             }
@@ -224,6 +240,10 @@ public final class Replay {
 
     static void printSummary(Options options, Result result, PrintStream out) {
         out.printf("Replay of %s: %d report(s)%n", options.file(), result.filed().size());
+        out.println("Case references (line, external id, reference):");
+        for (Filed filed : result.accepted()) {
+            out.printf("  %d\t%s\t%s%n", filed.line(), filed.externalId(), filed.reference());
+        }
         out.printf("Accepted: %d%nRejected: %d%n", result.accepted().size(), result.rejected().size());
         for (Filed rejected : result.rejected()) {
             out.printf("  line %d (%s): %s%n", rejected.line(), rejected.externalId(), String.join("; ", rejected.problems()));
@@ -262,7 +282,7 @@ public final class Replay {
             count[0]++;
             count[1] += sms.parts();
         }
-        out.printf("SMS at the SMSC: %d%n", result.sms().size());
+        out.printf("SMS at the SMSC for these reports: %d%n", result.sms().size());
         counts.forEach((key, count) -> out.printf("  %-22s %5d message(s), %5d part(s)%n", key, count[0], count[1]));
     }
 
@@ -301,13 +321,18 @@ public final class Replay {
 
     static Options parse(String[] args) {
         Path file = null;
+        String runDir = Optional.ofNullable(System.getenv("HELPLINE_RUN_DIR")).orElse("deploy/local/.run");
         double rate = 10;
         Duration grace = Duration.ofSeconds(90);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Double.parseDouble(value(args, ++i, "--rate"));
                 case "--grace" -> grace = Duration.ofSeconds(Long.parseLong(value(args, ++i, "--grace")));
-                case "-h", "--help" -> throw new IllegalArgumentException(usage());
+                case "--run-dir" -> runDir = value(args, ++i, "--run-dir");
+                case "-h", "--help" -> {
+                    System.out.println(usage());
+                    System.exit(0);
+                }
                 default -> {
                     if (args[i].startsWith("-") || file != null) {
                         throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + usage());
@@ -322,7 +347,6 @@ public final class Replay {
         if (rate <= 0) {
             throw new IllegalArgumentException("--rate must be a positive number of reports per second");
         }
-        String runDir = Optional.ofNullable(System.getenv("HELPLINE_RUN_DIR")).orElse("deploy/local/.run");
         return new Options(file, rate, grace, Stack.fromRunDir(Path.of(runDir)), env("HELPLINE_OPERATOR_USER", "operator1"),
                 env("HELPLINE_SUPERVISOR_USER", "supervisor1"), env("HELPLINE_DEMO_PASSWORD", "demo-pass"),
                 System.console() != null);
@@ -341,7 +365,8 @@ public final class Replay {
     }
 
     private static String usage() {
-        return "usage: replay FILE [--rate REPORTS_PER_SECOND (default 10)] [--grace SECONDS (default 90)]";
+        return "usage: replay FILE [--rate REPORTS_PER_SECOND (default 10)] [--grace SECONDS (default 90)]"
+                + " [--run-dir DIR (default $HELPLINE_RUN_DIR, else deploy/local/.run)]";
     }
 
     private static void sleep(Duration duration) {

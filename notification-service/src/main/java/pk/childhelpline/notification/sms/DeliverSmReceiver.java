@@ -1,6 +1,7 @@
 package pk.childhelpline.notification.sms;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,6 +33,10 @@ import pk.childhelpline.notification.incoming.IncomingSmsService;
  */
 @ApplicationScoped
 public class DeliverSmReceiver implements MessageReceiverListener {
+
+    /** Attempts to match a receipt to its part, with a growing delay: about 4.5 s in all. */
+    private static final int RECEIPT_ATTEMPTS = 10;
+    private static final Duration RECEIPT_RETRY_DELAY = Duration.ofMillis(80);
 
     private final Receipts receipts;
     private final IncomingSmsService incoming;
@@ -73,8 +78,22 @@ public class DeliverSmReceiver implements MessageReceiverListener {
         String smscMessageId = receiptedId != null ? receiptedId.getValueAsString() : receipt.getId();
         OptionalParameter.User_message_reference userReference = deliverSm
                 .getOptionalParameter(OptionalParameter.User_message_reference.class);
-        receipts.apply(smscMessageId, userReference == null ? null : userReference.getValue() & 0xFFFF,
-                statusOf(receipt.getFinalStatus()));
+        Integer reference = userReference == null ? null : userReference.getValue() & 0xFFFF;
+        MessageStatus status = statusOf(receipt.getFinalStatus());
+        // A receipt can overtake the submit_sm_resp of its part: the SMSC sends it as soon as the handset has the
+        // message, possibly before the sender has stored the message id. Try again until the sender has caught up.
+        for (int attempt = 1; attempt <= RECEIPT_ATTEMPTS; attempt++) {
+            if (receipts.apply(smscMessageId, reference, status)) {
+                return;
+            }
+            try {
+                Thread.sleep(RECEIPT_RETRY_DELAY.toMillis() * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Log.warnf("Ignoring a receipt for unknown SMSC message id %s after %d attempts", smscMessageId, RECEIPT_ATTEMPTS);
     }
 
     static MessageStatus statusOf(DeliveryReceiptState state) {

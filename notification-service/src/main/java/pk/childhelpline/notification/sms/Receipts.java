@@ -27,12 +27,15 @@ public class Receipts {
         this.clock = clock;
     }
 
-    /** Applies one receipt; an intermediate state (ENROUTE, ACCEPTD) changes nothing. */
+    /**
+     * Applies one receipt; an intermediate state (ENROUTE, ACCEPTD) changes nothing. Returns false when no part matches
+     * yet, so that the caller can try again once the submit response has been stored.
+     */
     @Transactional
-    public void apply(String smscMessageId, Integer userReference, MessageStatus status) {
-        registry.counter("sms.receipts", "status", status.name()).increment();
+    public boolean apply(String smscMessageId, Integer userReference, MessageStatus status) {
         if (!MessageStatus.FINAL.contains(status)) {
-            return;
+            registry.counter("sms.receipts", "status", status.name()).increment();
+            return true;
         }
         SmsPart part = SmsPart.find("smscMessageId", smscMessageId).firstResult();
         if (part == null && userReference != null) {
@@ -43,9 +46,9 @@ public class Receipts {
             }
         }
         if (part == null) {
-            Log.warnf("Ignoring a receipt for unknown SMSC message id %s", smscMessageId);
-            return;
+            return false;
         }
+        registry.counter("sms.receipts", "status", status.name()).increment();
         // Receipts of the parts of one message arrive concurrently; the row lock makes each see the others' parts.
         SmsMessage message = SmsMessage.findById(part.messageId, LockModeType.PESSIMISTIC_WRITE);
         part.status = status;
@@ -57,5 +60,6 @@ public class Receipts {
                 Log.infof("SMS %s is %s", message.id, message.status);
             }
         }
+        return true;
     }
 }
