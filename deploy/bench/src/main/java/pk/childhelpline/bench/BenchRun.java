@@ -1,0 +1,285 @@
+package pk.childhelpline.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.HdrHistogram.Histogram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One benchmark run against a running local stack: service start-up times, a warm-up, end-to-end SMS latency at a
+ * moderate rate, the SMS sending rate under a backlog, intake at rising rates with a CPU profile of helpline-service,
+ * and the pgbench ceiling of the same PostgreSQL. Every phase is bounded in count and time.
+ */
+public final class BenchRun {
+
+    /** What to run; rates in reports per second, durations in seconds. */
+    public record Options(List<Double> rampRates, int stepSeconds, double endToEndRate, int endToEndSeconds,
+            double profileRate, int maxInFlight, boolean measureStartup, List<Integer> pgbenchClients,
+            int pgbenchSeconds, long seed) {
+    }
+
+    /** The end-to-end phase: intake at a moderate rate, and the delay from each 201 to its SMS at the SMSC. */
+    public record EndToEnd(OpenLoopLoad.StepResult intake, int expectedSms, int matchedSms, Histogram latencyMillis,
+            ProcessSampler.Window usage) {
+
+        public boolean measured() {
+            return matchedSms > 0;
+        }
+    }
+
+    /** The SMS sending rate seen at the SMSC while notification-service had a backlog. */
+    public record SmsRate(Double configuredPerSecond, double offeredReportsPerSecond, int messages,
+            double measuredPerSecond, double windowSeconds) {
+    }
+
+    /** One step of the intake ramp with the processes' CPU and memory during it. */
+    public record RampStep(OpenLoopLoad.StepResult result, ProcessSampler.Window usage) {
+    }
+
+    /** Everything the page reports. */
+    public record Result(Instant startedAt, Instant finishedAt, List<StackControl.Restart> startups, EndToEnd endToEnd,
+            Optional<SmsRate> smsRate, String smsRateNote, List<RampStep> ramp, Optional<Profile> profile,
+            List<PgBenchCeiling.Run> pgbench, int pgbenchSeconds, String pgbenchError) {
+    }
+
+    /** helpline-service's CPU profile and the intake rate it was recorded at. */
+    public record Profile(JfrProfile.Summary summary, double rate, boolean limiting) {
+    }
+
+    private static final String OPERATOR = "operator1";
+    private static final String PASSWORD = "demo-pass";
+
+    private final LocalStack stack;
+    private final Options options;
+    private final PrintStream out;
+    private final ReportGenerator generator;
+    private final OpenLoopLoad load;
+    private final String smsRate;
+
+    public BenchRun(LocalStack stack, Options options, ReportGenerator generator, PrintStream out) {
+        this.stack = stack;
+        this.options = options;
+        this.out = out;
+        this.generator = generator;
+        this.load = new OpenLoopLoad(stack.url("HELPLINE_URL"), () -> stack.http().token(OPERATOR, PASSWORD));
+        OptionalLong notification = stack.pid("notification");
+        this.smsRate = notification.isPresent()
+                ? LocalStack.processEnvironment(notification.getAsLong(), "SMS_RATE_PER_SECOND").orElse(null)
+                : null;
+    }
+
+    public Result run() throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        List<StackControl.Restart> startups = options.measureStartup() ? measureStartup() : List.of();
+        try (ProcessSampler sampler = new ProcessSampler(this::pids)) {
+            warmUp();
+            EndToEnd endToEnd = endToEnd(sampler);
+            Optional<SmsRate> rate = Optional.empty();
+            String rateNote;
+            if (!endToEnd.measured()) {
+                rateNote = "not measured (no SMS arrived)";
+            } else if (smsRate == null) {
+                rateNote = "not measured (SMS_RATE_PER_SECOND of notification-service unknown)";
+            } else {
+                rate = Optional.of(smsRate(Double.parseDouble(smsRate)));
+                pause(Duration.ofSeconds(5));
+                rateNote = "";
+            }
+            List<RampStep> ramp = new ArrayList<>();
+            Optional<Profile> profile = ramp(sampler, ramp);
+            List<PgBenchCeiling.Run> pgbench = List.of();
+            String pgbenchError = "";
+            // Lets helpline-service finish the requests that a saturated step left queued before pgbench measures.
+            pause(Duration.ofSeconds(10));
+            try {
+                out.println("pgbench ceiling: one report row and one outbox row per transaction ...");
+                pgbench = new PgBenchCeiling(stack, stack.runDir().resolve("bench")).measure(generator.next(false),
+                        options.pgbenchClients(), options.pgbenchSeconds());
+                pgbench.forEach(run -> out.printf("  %d clients: %.0f transactions/s%n", run.clients(), run.tps()));
+            } catch (IOException e) {
+                pgbenchError = e.getMessage();
+                out.println("  pgbench failed: " + e.getMessage());
+            }
+            return new Result(started, Instant.now(), startups, endToEnd, rate, rateNote, ramp, profile, pgbench,
+                    options.pgbenchSeconds(), pgbenchError);
+        }
+    }
+
+    private Map<String, OptionalLong> pids() {
+        Map<String, OptionalLong> pids = new LinkedHashMap<>();
+        for (String component : LocalStack.COMPONENTS) {
+            pids.put(component, stack.pid(component));
+        }
+        pids.put("bench", OptionalLong.of(ProcessHandle.current().pid()));
+        return pids;
+    }
+
+    private List<StackControl.Restart> measureStartup() throws IOException, InterruptedException {
+        out.println("Start-up: stopping and restarting each service ...");
+        StackControl control = new StackControl(stack, out, smsRate);
+        List<StackControl.Restart> restarts = new ArrayList<>();
+        for (String service : LocalStack.SERVICES) {
+            if (stack.pid(service).isEmpty()) {
+                continue;
+            }
+            control.terminate(service);
+            restarts.add(control.restart(service));
+        }
+        return restarts;
+    }
+
+    private void warmUp() {
+        double rate = options.endToEndRate();
+        out.printf("Warm-up: 20 reports/s for 10 s, then %.0f reports/s for 10 s ...%n", rate);
+        ConcurrentLinkedQueue<OpenLoopLoad.Accepted> ignored = new ConcurrentLinkedQueue<>();
+        load.run(20, bodies(200, false), options.maxInFlight(), Duration.ofSeconds(30), ignored);
+        load.run(rate, bodies((int) (rate * 10), false), options.maxInFlight(), Duration.ofSeconds(30), ignored);
+        pause(Duration.ofSeconds(5));
+    }
+
+    private EndToEnd endToEnd(ProcessSampler sampler) {
+        double rate = options.endToEndRate();
+        int count = (int) (rate * options.endToEndSeconds());
+        out.printf("End to end: %.0f reports/s for %d s, each with SMS consent, then waiting for the SMS ...%n", rate,
+                options.endToEndSeconds());
+        SmscLog smsc = new SmscLog(Path.of(stack.url("SMSC_MESSAGES_FILE")));
+        sampler.window();
+        ConcurrentLinkedQueue<OpenLoopLoad.Accepted> accepted = new ConcurrentLinkedQueue<>();
+        OpenLoopLoad.StepResult intake = load.run(rate, bodies(count, true), options.maxInFlight(), Duration.ofSeconds(30),
+                accepted);
+        Map<String, Long> respondedAt = new HashMap<>();
+        accepted.forEach(report -> respondedAt.put(report.reference(), report.respondedAtMillis()));
+
+        Map<String, Long> smsAt = awaitSms(smsc, respondedAt.keySet(), Duration.ofSeconds(30), Duration.ofSeconds(15));
+        ProcessSampler.Window usage = sampler.window();
+        Histogram latency = new Histogram(3_600_000, 3);
+        smsAt.forEach((reference, time) -> latency.recordValue(Math.max(0, Math.min(time - respondedAt.get(reference),
+                latency.getHighestTrackableValue()))));
+        out.printf("  intake p99 %.1f ms; SMS matched %d of %d%s%n", intake.percentileMillis(99), smsAt.size(),
+                respondedAt.size(), smsAt.isEmpty()
+                        ? " (SMS: not measured, no SMS arrived)"
+                        : String.format("; end-to-end p50 %d ms, p99 %d ms", latency.getValueAtPercentile(50),
+                                latency.getValueAtPercentile(99)));
+        return new EndToEnd(intake, respondedAt.size(), smsAt.size(), latency, usage);
+    }
+
+    /**
+     * Waits until an SMS naming each reference arrived, for at most {@code timeout}, or for {@code firstTimeout} when
+     * no SMS of this run arrived at all. Returns the arrival time (epoch milliseconds at the SMSC) of each reference's
+     * first SMS.
+     */
+    private static Map<String, Long> awaitSms(SmscLog smsc, Set<String> references, Duration timeout,
+            Duration firstTimeout) {
+        long start = System.nanoTime();
+        Map<String, Long> arrived = new HashMap<>();
+        while (true) {
+            for (SmscLog.Message message : smsc.poll()) {
+                if (message.reference() != null && references.contains(message.reference())) {
+                    arrived.putIfAbsent(message.reference(), message.time().toEpochMilli());
+                }
+            }
+            long waited = System.nanoTime() - start;
+            if (arrived.size() >= references.size() || waited > timeout.toNanos()
+                    || arrived.isEmpty() && waited > firstTimeout.toNanos()) {
+                return arrived;
+            }
+            pause(Duration.ofMillis(500));
+        }
+    }
+
+    private SmsRate smsRate(double configured) {
+        double offered = configured * 1.5;
+        int seconds = 12;
+        out.printf("SMS rate: %.0f reports/s with SMS consent for %d s against a sending rate of %.0f/s ...%n", offered,
+                seconds, configured);
+        SmscLog smsc = new SmscLog(Path.of(stack.url("SMSC_MESSAGES_FILE")));
+        ConcurrentLinkedQueue<OpenLoopLoad.Accepted> accepted = new ConcurrentLinkedQueue<>();
+        load.run(offered, bodies((int) (offered * seconds), true), options.maxInFlight(), Duration.ofSeconds(30),
+                accepted);
+        Set<String> references = new HashSet<>();
+        accepted.forEach(report -> references.add(report.reference()));
+        Duration drain = Duration.ofSeconds((long) (references.size() / configured) + 30);
+        awaitSms(smsc, references, drain, Duration.ofSeconds(15));
+        List<Long> times = smsc.poll().stream().filter(message -> references.contains(message.reference()))
+                .map(message -> message.time().toEpochMilli()).sorted().toList();
+        // The first and last tenth are the ramp-up and the tail; the middle is the steady sending rate.
+        int from = times.size() / 10;
+        int to = times.size() - 1 - times.size() / 10;
+        double window = to > from ? (times.get(to) - times.get(from)) / 1000.0 : 0;
+        double measured = window > 0 ? (to - from) / window : 0;
+        out.printf("  %d SMS; steady rate %.1f/s over %.1f s%n", times.size(), measured, window);
+        return new SmsRate(configured, offered, times.size(), measured, window);
+    }
+
+    /**
+     * Runs the ramp until a step saturates. helpline-service is profiled during every step at or above the profile rate;
+     * the profile kept is that of the first step that missed the p99 target or saturated, else of the last step.
+     */
+    private Optional<Profile> ramp(ProcessSampler sampler, List<RampStep> steps) throws IOException, InterruptedException {
+        Optional<Profile> profile = Optional.empty();
+        for (double rate : options.rampRates()) {
+            int count = (int) (rate * options.stepSeconds());
+            List<ObjectNode> bodies = bodies(count, false);
+            OptionalLong helpline = stack.pid("helpline");
+            boolean profiling = rate >= options.profileRate() && helpline.isPresent();
+            if (profiling) {
+                JfrProfile.start(helpline.getAsLong(), "bench");
+            }
+            out.printf("Intake: %.0f reports/s for %d s ...%n", rate, options.stepSeconds());
+            sampler.window();
+            OpenLoopLoad.StepResult result = load.run(rate, bodies, options.maxInFlight(), Duration.ofSeconds(30),
+                    new ConcurrentLinkedQueue<>());
+            ProcessSampler.Window usage = sampler.window();
+            steps.add(new RampStep(result, usage));
+            out.printf("  accepted %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, failed %d, in flight mean %.0f max %d%n",
+                    result.throughput(), result.percentileMillis(50), result.percentileMillis(95),
+                    result.percentileMillis(99), result.failed(), result.meanInFlight(), result.maxInFlight());
+            boolean limiting = result.saturated() || result.percentileMillis(99) > BenchmarkPage.TARGET_P99_MS;
+            if (profiling) {
+                JfrProfile.Summary summary = JfrProfile.stop(helpline.getAsLong(), "bench",
+                        stack.runDir().resolve("bench/helpline-" + (int) rate + ".jfr"), "helpline-service");
+                if (profile.isEmpty() || !profile.get().limiting()) {
+                    profile = Optional.of(new Profile(summary, rate, limiting));
+                }
+            }
+            if (result.saturated()) {
+                out.println("  saturated: the ramp stops here");
+                break;
+            }
+            pause(Duration.ofSeconds(3));
+        }
+        return profile;
+    }
+
+    private List<ObjectNode> bodies(int count, boolean smsExpected) {
+        List<ObjectNode> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(generator.next(smsExpected));
+        }
+        return bodies;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}
