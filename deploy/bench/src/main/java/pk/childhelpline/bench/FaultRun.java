@@ -104,19 +104,22 @@ public final class FaultRun {
         for (OpenLoopLoad.Accepted report : accepted) {
             expectedQueues.put(report.reference(), DefaultRoutes.queuesFor(report.report()));
         }
-        Instant deadline = Instant.now().plus(options.settle());
+        Instant settleStart = Instant.now();
+        Instant deadline = settleStart.plus(options.settle());
         Map<String, List<String>> queues;
         Map<String, Integer> smsCounts;
         while (true) {
             queues = referralQueues(expectedQueues.keySet());
             smsCounts = smsCounts(smsc, expectedQueues.keySet());
-            boolean referralsComplete = complete(expectedQueues, queues);
-            boolean smsComplete = smsCounts.size() >= expectedQueues.size();
+            boolean referralsComplete = complete(expectedQueues, queues) == expectedQueues.size();
+            // Without any SMS after a minute, notification-service is not sending at all: no use waiting longer.
+            boolean smsComplete = smsCounts.size() >= expectedQueues.size()
+                    || smsCounts.isEmpty() && Duration.between(settleStart, Instant.now()).toSeconds() > 60;
             if (referralsComplete && smsComplete || Instant.now().isAfter(deadline)) {
                 break;
             }
-            out.printf("  referrals complete: %s, SMS arrived for %d of %d ...%n", referralsComplete, smsCounts.size(),
-                    expectedQueues.size());
+            out.printf("  referrals for %d of %d reports, SMS for %d of %d ...%n", complete(expectedQueues, queues),
+                    expectedQueues.size(), smsCounts.size(), expectedQueues.size());
             Thread.sleep(5000);
         }
 
@@ -188,9 +191,10 @@ public final class FaultRun {
                 added, problems);
     }
 
-    private static boolean complete(Map<String, Set<String>> expected, Map<String, List<String>> queues) {
+    /** Counts the reports that have at least as many referrals as the rules give them. */
+    private static long complete(Map<String, Set<String>> expected, Map<String, List<String>> queues) {
         return expected.entrySet().stream()
-                .allMatch(entry -> queues.getOrDefault(entry.getKey(), List.of()).size() >= entry.getValue().size());
+                .filter(entry -> queues.getOrDefault(entry.getKey(), List.of()).size() >= entry.getValue().size()).count();
     }
 
     /** Checks each accepted reference with GET /api/reports/{reference}; returns {missing, duplicated}. */
