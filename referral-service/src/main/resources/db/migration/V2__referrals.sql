@@ -49,7 +49,7 @@ CREATE INDEX referral_queue ON referral (organisation_id, office, deadline);
 CREATE INDEX referral_case ON referral (case_id);
 CREATE INDEX referral_pending_deadline ON referral (deadline) WHERE status = 'PENDING';
 
--- Who changed a referral's status, when and why. late_by_seconds is set when an escalated referral is claimed.
+-- Who changed a referral's status, when and why. late_by_seconds is set when a referral is claimed after its deadline.
 CREATE TABLE referral_history (
     id              BIGSERIAL PRIMARY KEY,
     referral_id     UUID NOT NULL REFERENCES referral (id),

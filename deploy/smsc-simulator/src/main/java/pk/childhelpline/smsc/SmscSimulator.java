@@ -118,6 +118,10 @@ public final class SmscSimulator implements AutoCloseable {
     private final ControlApi controlApi;
 
     private SmscSimulator(Options options) throws IOException {
+        // SMPP 3.4 limits system_id to 15 characters and password to 8 (C-octet strings of 16 and 9 octets).
+        if (options.systemId().length() > 15 || options.password().length() > 8) {
+            throw new IllegalArgumentException("The system id may have at most 15 characters and the password 8");
+        }
         this.options = options;
         this.connections = new LoopbackServerConnectionFactory(InetAddress.getByName(options.host()));
         this.listener = new SMPPServerSessionListener(options.port(), connections);

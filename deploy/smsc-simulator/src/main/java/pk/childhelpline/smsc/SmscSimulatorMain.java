@@ -22,7 +22,7 @@ public final class SmscSimulatorMain {
             "--control-port", "2776",
             "--messages", "deploy/local/.run/smsc/messages.jsonl",
             "--system-id", "helpline",
-            "--password", "helpline-local",
+            "--password", "hl-local",
             "--service-number", "1099");
 
     private SmscSimulatorMain() {
@@ -80,7 +80,7 @@ public final class SmscSimulatorMain {
                   --messages FILE         JSON-lines file that every received message is appended to
                                           (default deploy/local/.run/smsc/messages.jsonl)
                   --system-id ID          system id that clients must bind with (default helpline)
-                  --password SECRET       bind password (default helpline-local)
+                  --password SECRET       bind password, at most 8 characters (default hl-local)
                   --service-number NUMBER destination of incoming SMS sent with POST /deliver (default 1099)""");
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
@@ -97,6 +98,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e) {
+        return respond(Problem.of(409, "Conflict", "The resource was changed by another request; read it again and retry"));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(Problem.of(404, "Not found", "No resource at this path"));
     }
@@ -118,6 +124,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps a body that is not JSON at all in a 400 WebApplicationException.
+            return unreadableJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             return respond(Problem.of(413, "Request body too large", "The request body exceeds the size limit of this API"));

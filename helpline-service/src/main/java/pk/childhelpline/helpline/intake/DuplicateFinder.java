@@ -13,9 +13,9 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 
 /**
- * Flags a new report that looks like an open case: received within 48 hours of it, sharing a district (incident
- * location or a child's home), sharing a concern, and with a child of the same gender whose age differs by at most
- * two years (or is unknown in either report). Both reports are kept; the flag only helps an operator link them.
+ * Flags a new report that looks like an open case. A match was received within 48 hours of it and shares a district
+ * (incident location or a child's home) and a concern. It also has a child of the same gender whose age differs by at
+ * most two years, or is unknown in either report. Both reports are kept, and the flag only helps an operator link them.
  */
 @ApplicationScoped
 public class DuplicateFinder {

@@ -18,6 +18,7 @@ final class ReportMapping {
         report.preferredLanguage = request.reporter().preferredLanguage();
         report.smsConsent = validated.smsConsent();
         report.safeToContact = Boolean.TRUE.equals(request.reporter().safeToContact());
+
         String owner = report.id.toString();
         String name = request.reporter().name();
         report.reporterNameEncrypted = name == null || name.isBlank() ? null : secrets.encrypt(name.strip(), owner);
@@ -25,11 +26,13 @@ final class ReportMapping {
         report.reporterPhoneEncrypted = phone == null ? null : secrets.encrypt(phone.stored(), owner);
         report.reporterPhoneHash = phone == null || phone.e164() == null ? null : secrets.hashPhone(phone.e164());
         report.reporterPhoneKind = phone == null ? null : phone.kind();
+
         report.urgency = request.urgency();
         report.legalAidRequested = Boolean.TRUE.equals(request.legalAidRequested());
         report.narrative = request.narrative();
         report.locationDistrict = validated.location().district();
         report.locationProvince = validated.location().province();
+
         report.children.clear();
         for (ReportValidator.Child child : validated.children()) {
             Report.ChildRow row = new Report.ChildRow();
@@ -39,6 +42,7 @@ final class ReportMapping {
             row.province = child.home().province();
             report.children.add(row);
         }
+
         report.concerns.clear();
         report.concerns.addAll(new ArrayList<>(request.concerns()));
     }

@@ -131,6 +131,16 @@ public class ReportResource {
         return reports.readContact(reference, caller.username());
     }
 
+    @GET
+    @Path("/{reference}/contact-reads")
+    @RolesAllowed({Caller.SUPERVISOR, Caller.ADMIN})
+    @Operation(summary = "List who read the reporter's contact details and when, newest first (supervisors and administrators)")
+    public Page<ReportViews.ContactReadEntry> contactReads(@PathParam("reference") String reference,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        QueryParams.checkPaging(page, size);
+        return reports.contactReads(reference, page, size);
+    }
+
     @PATCH
     @Path("/{reference}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})

@@ -105,23 +105,31 @@ public class ReportService {
     }
 
     @Transactional
+    public Page<ReportViews.ContactReadEntry> contactReads(String reference, int page, int size) {
+        Report report = find(reference);
+        var query = ContactRead.<ContactRead>find("reportId = ?1 order by readAt desc, id desc", report.id);
+        return new Page<>(query.page(page, size).list().stream()
+                .map(read -> new ReportViews.ContactReadEntry(read.readBy, read.readAt)).toList(), query.count());
+    }
+
+    @Transactional
     public Page<ReportViews.Summary> list(ReportFilter filter, int page, int size) {
-        StringBuilder query = new StringBuilder("1 = 1");
+        StringBuilder query = new StringBuilder("from Report r where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.receivedFrom() != null) {
-            query.append(" and receivedAt >= :from");
+            query.append(" and r.receivedAt >= :from");
             parameters.put("from", filter.receivedFrom().toInstant());
         }
         if (filter.receivedTo() != null) {
-            query.append(" and receivedAt < :to");
+            query.append(" and r.receivedAt < :to");
             parameters.put("to", filter.receivedTo().toInstant());
         }
         if (filter.province() != null) {
             String province = directory.province(filter.province()).map(DistrictDirectory.Province::code)
                     .orElseThrow(() -> ProblemException.invalid("province", "must be one of "
                             + directory.provinces().stream().map(DistrictDirectory.Province::code).toList()));
-            query.append(" and (locationProvince = :province or :province in (select c.province from Report r2"
-                    + " join r2.children c where r2.id = id))");
+            query.append(" and (r.locationProvince = :province or exists (select 1 from Report r2"
+                    + " join r2.children c where r2.id = r.id and c.province = :province))");
             parameters.put("province", province);
         }
         if (filter.district() != null) {
@@ -130,27 +138,28 @@ public class ReportService {
             if (names.isEmpty()) {
                 throw ProblemException.invalid("district", "'" + filter.district() + "' is not a known district");
             }
-            query.append(" and (locationDistrict in :districts or exists (select 1 from Report r3 join r3.children c"
-                    + " where r3.id = id and c.district in :districts))");
+            query.append(" and (r.locationDistrict in :districts or exists (select 1 from Report r3 join r3.children c"
+                    + " where r3.id = r.id and c.district in :districts))");
             parameters.put("districts", names);
         }
         if (filter.concern() != null) {
-            query.append(" and :concern member of concerns");
+            query.append(" and :concern member of r.concerns");
             parameters.put("concern", filter.concern());
         }
         if (filter.urgency() != null) {
-            query.append(" and urgency = :urgency");
+            query.append(" and r.urgency = :urgency");
             parameters.put("urgency", filter.urgency());
         }
         if (filter.status() != null) {
-            query.append(" and status = :status");
+            query.append(" and r.status = :status");
             parameters.put("status", filter.status());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            query.append(" and (replace(reference, '-', '') like :text or upper(externalId) like :text)");
-            parameters.put("text", "%" + filter.text().toUpperCase().replace("-", "") + "%");
+            query.append(" and (replace(r.reference, '-', '') like :referenceText or upper(r.externalId) like :text)");
+            parameters.put("referenceText", "%" + filter.text().toUpperCase().replace("-", "").strip() + "%");
+            parameters.put("text", "%" + filter.text().toUpperCase().strip() + "%");
         }
-        PanacheQuery<Report> reports = Report.find(query + " order by receivedAt desc", parameters);
+        PanacheQuery<Report> reports = Report.find(query + " order by r.receivedAt desc", parameters);
         List<Report> items = reports.page(page, size).list();
         List<UUID> duplicated = items.isEmpty()
                 ? List.of()
@@ -210,7 +219,7 @@ public class ReportService {
         return find(reference);
     }
 
-    /** Finds a report by its reference as typed, or answers 404. */
+    /** Finds a report by its reference as typed, or throws a 404 problem. */
     public Report find(String typedReference) {
         return CaseReferences.parse(typedReference).flatMap(Report::findByReference)
                 .orElseThrow(() -> ProblemException.notFound("No report with reference '" + typedReference

@@ -19,7 +19,7 @@ import pk.childhelpline.helpline.reference.DistrictDirectory;
 
 /**
  * Checks a report beyond what JSON parsing catches: bean constraints, districts against the district list, the
- * narrative, and the reporter's phone number. Errors reject the whole report with every bad field listed; a bad
+ * narrative, and the reporter's phone number. Errors reject the whole report and list every bad field. A bad
  * contact detail only produces a warning, because a contact detail never costs a report.
  */
 @ApplicationScoped
@@ -72,10 +72,12 @@ public class ReportValidator {
         }
         checkNarrative(request.narrative(), errors);
         checkReceivedAt(request.receivedAt(), errors);
+
         if (publicIntake && request.channel() != null && request.channel() != Channel.WEB_FORM
                 && request.channel() != Channel.MOBILE_APP) {
             errors.add(new Problem.FieldError("channel", "must be WEB_FORM or MOBILE_APP on the public intake"));
         }
+
         List<Child> children = new ArrayList<>();
         if (request.children() != null) {
             for (int i = 0; i < request.children().size(); i++) {
@@ -90,11 +92,13 @@ public class ReportValidator {
         Optional<Place> location = request.location() == null
                 ? Optional.empty()
                 : resolve("location", request.location().district(), request.location().province(), errors);
+
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
             throw new ProblemException(
                     Problem.invalid("The report has " + errors.size() + " invalid field(s); nothing was stored", errors));
         }
+
         List<Problem.FieldError> warnings = new ArrayList<>();
         Phone phone = normalisePhone(request.reporter().phone(), warnings);
         boolean smsConsent = Boolean.TRUE.equals(request.reporter().smsConsent());

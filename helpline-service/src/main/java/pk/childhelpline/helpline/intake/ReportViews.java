@@ -13,7 +13,7 @@ public final class ReportViews {
     private ReportViews() {
     }
 
-    /** The answer to a created report: the case reference to read back, warnings, and possible duplicates. */
+    /** The response to a created report: the case reference to read back, warnings, and possible duplicates. */
     public record Created(String reference, Instant acceptedAt, ReportStatus status, List<Problem.FieldError> warnings,
             List<Related> possibleDuplicates) {
     }
@@ -46,6 +46,10 @@ public final class ReportViews {
 
     /** The reporter's name and phone number, as stored. */
     public record Contact(String reference, String name, String phone, PhoneNumbers.Kind phoneKind) {
+    }
+
+    /** One recorded read of a reporter's contact details. */
+    public record ContactReadEntry(String readBy, Instant readAt) {
     }
 
     /** The result of a correction: the changed JSON paths and the corrected report. */

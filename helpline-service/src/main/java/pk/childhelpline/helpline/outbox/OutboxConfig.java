@@ -17,7 +17,7 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Longest wait between attempts while Kafka is unreachable; the wait doubles from one second up to this. */
+    /** Maximum wait between attempts while Kafka is unreachable. The wait starts at one second and doubles. */
     @WithDefault("30s")
     Duration maxBackoff();
 }

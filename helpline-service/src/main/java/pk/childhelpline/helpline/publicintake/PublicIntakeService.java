@@ -1,6 +1,7 @@
 package pk.childhelpline.helpline.publicintake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 
 import pk.childhelpline.helpline.common.Problem;
 import pk.childhelpline.helpline.intake.Report;
@@ -21,7 +25,7 @@ import pk.childhelpline.helpline.intake.ReportValidator;
 public class PublicIntakeService {
 
     /**
-     * The answer to a public report: the case reference and warnings. Possible duplicates are left out, because they
+     * The response to a public report: the case reference and warnings. Possible duplicates are left out, because they
      * name other people's cases.
      */
     public record Created(String reference, Instant acceptedAt, List<Problem.FieldError> warnings) {
@@ -53,6 +57,16 @@ public class PublicIntakeService {
             record.persistAndFlush();
         }
         return body;
+    }
+
+    /** Deletes idempotency records after a day: a client retries within minutes, not days. */
+    @Scheduled(every = "1h")
+    @Transactional
+    void deleteExpiredRecords() {
+        long deleted = IdempotencyRecord.delete("createdAt < ?1", clock.instant().minus(Duration.ofDays(1)));
+        if (deleted > 0) {
+            Log.infof("Deleted %d expired idempotency record(s)", deleted);
+        }
     }
 
     @Transactional

@@ -34,8 +34,8 @@ import pk.childhelpline.helpline.intake.ReportValidator;
 
 /**
  * Public intake for the web form and the mobile app, open without an account. It validates like the operator API,
- * limits the body size and the request rate per client address (429 with Retry-After), and answers a retry with the
- * same {@code Idempotency-Key} with the first response instead of filing a second report.
+ * limits the body size and the request rate per client address (429 with Retry-After), and returns the first
+ * response to a retry with the same {@code Idempotency-Key} instead of filing a second report.
  */
 @Path("/api/public/reports")
 @Tag(name = "Public intake")
@@ -101,7 +101,7 @@ public class PublicReportResource {
             return Response.status(201).type(MediaType.APPLICATION_JSON).entity(service.file(validated, key, hash))
                     .build();
         } catch (PersistenceException e) {
-            // Another request with the same key committed first: answer with its response.
+            // Another request with the same key committed first, so return its response.
             Response replay = key == null ? null : replay(key, hash);
             if (replay == null) {
                 throw e;

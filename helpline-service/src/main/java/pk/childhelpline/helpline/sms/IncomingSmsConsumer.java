@@ -21,6 +21,7 @@ import pk.childhelpline.helpline.crypto.Secrets;
 import pk.childhelpline.helpline.events.DeadLetters;
 import pk.childhelpline.helpline.events.InboundEvent;
 import pk.childhelpline.helpline.events.ProcessedEvents;
+import pk.childhelpline.helpline.events.Retries;
 
 /**
  * Stores each {@code IncomingSmsReceived} for the operators. The sender's number arrives encrypted with the transport
@@ -56,14 +57,25 @@ public class IncomingSmsConsumer {
             deadLetters.send(record, e.getMessage());
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!processed.markProcessed(event.eventId()) || IncomingSms.findById(sms.id) != null) {
-                Log.infof("Skipped event %s: SMS %s already stored", event.eventId(), sms.id);
-                return;
-            }
-            sms.persist();
-            Log.infof("Stored incoming SMS %s (event %s)", sms.id, event.eventId());
-        });
+        Retries.withBackoff("event " + event.eventId(), () -> QuarkusTransaction.requiringNew().call(() -> store(event, sms)));
+    }
+
+    private boolean store(InboundEvent event, IncomingSms sms) {
+        if (!processed.markProcessed(event.eventId()) || IncomingSms.findById(sms.id) != null) {
+            Log.infof("Skipped event %s: SMS %s already stored", event.eventId(), sms.id);
+            return false;
+        }
+        // A new entity for each attempt, because a rolled-back attempt leaves the earlier one detached.
+        IncomingSms copy = new IncomingSms();
+        copy.id = sms.id;
+        copy.senderEncrypted = sms.senderEncrypted;
+        copy.senderHash = sms.senderHash;
+        copy.text = sms.text;
+        copy.receivedAt = sms.receivedAt;
+        copy.status = sms.status;
+        copy.persist();
+        Log.infof("Stored incoming SMS %s (event %s)", sms.id, event.eventId());
+        return true;
     }
 
     private IncomingSms read(JsonNode payload) {

@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "case_event")
 public class CaseEvent extends PanacheEntityBase {
 
-    /** What happened to the case. */
+    /** The kind of change to the case. */
     public enum Kind {
         FILED, CORRECTED, NOTE, LINKED, REFERRAL_STATUS
     }

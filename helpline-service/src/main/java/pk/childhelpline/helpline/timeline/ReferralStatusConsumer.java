@@ -21,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 import pk.childhelpline.helpline.events.DeadLetters;
 import pk.childhelpline.helpline.events.InboundEvent;
 import pk.childhelpline.helpline.events.ProcessedEvents;
+import pk.childhelpline.helpline.events.Retries;
 import pk.childhelpline.helpline.intake.Report;
 import pk.childhelpline.helpline.intake.ReportStatus;
 
@@ -55,7 +56,8 @@ public class ReferralStatusConsumer {
             deadLetters.send(record, e.getMessage());
             return;
         }
-        boolean applied = QuarkusTransaction.requiringNew().call(() -> apply(event));
+        boolean applied = Retries.withBackoff("event " + event.eventId(),
+                () -> QuarkusTransaction.requiringNew().call(() -> apply(event)));
         if (!applied) {
             deadLetters.send(record, "no report with reference " + event.payload().path("reference").asText());
         }

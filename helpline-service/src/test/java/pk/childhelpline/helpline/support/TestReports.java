@@ -14,7 +14,7 @@ public final class TestReports {
     private TestReports() {
     }
 
-    /** A valid phone-call report about one 9-year-old girl in Lahore, with a unique externalId. */
+    /** Returns a valid phone-call report about one 9-year-old girl in Lahore, with a unique externalId. */
     public static ObjectNode valid() {
         ObjectNode report = MAPPER.createObjectNode();
         report.put("externalId", "T-" + UUID.randomUUID());

@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
+import pk.childhelpline.notification.support.SmscTestResource;
 import pk.childhelpline.testing.KafkaTestResource;
 import pk.childhelpline.testing.PostgresTestResource;
 
@@ -16,6 +17,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = SmscTestResource.class, restrictToAnnotatedClass = false)
 class MeResourceTest {
 
     @Test

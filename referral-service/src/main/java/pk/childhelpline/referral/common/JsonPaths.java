@@ -3,12 +3,12 @@ package pk.childhelpline.referral.common;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Writes the location of a JSON mapping error as a path such as {@code children[0].gender}. */
-final class JsonPaths {
+public final class JsonPaths {
 
     private JsonPaths() {
     }
 
-    static String of(JsonMappingException e) {
+    public static String of(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getIndex() >= 0) {

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import io.smallrye.health.api.HealthGroup;
 
 /**
- * Reports whether the Kafka broker answers, at {@code /q/health/group/kafka}. It is not part of readiness: while
+ * Reports whether the Kafka broker responds, at {@code /q/health/group/kafka}. It is not part of readiness: while
  * Kafka is down, officers keep working their queues and the outbox keeps the events until the broker is back.
  */
 @HealthGroup("kafka")

@@ -98,7 +98,7 @@ public class ReportEvents {
         return Outcome.PROCESSED;
     }
 
-    /** What processing a record did. */
+    /** Result of processing one record. */
     public enum Outcome {
         PROCESSED, DUPLICATE, DEAD_LETTERED
     }

@@ -47,9 +47,15 @@ public final class ReportParser {
             errors.add(new FieldError("urgency", "must be one of " + Codes.URGENCIES));
         }
 
+        // The incident's province decides the office; a report without one goes by the first child's home province.
         String province = text(payload.path("location").path("province"));
+        String provinceField = "location.province";
+        if (province == null) {
+            province = text(payload.path("children").path(0).path("province"));
+            provinceField = "children[0].province";
+        }
         if (province != null && !Codes.PROVINCES.contains(province)) {
-            errors.add(new FieldError("location.province", "unknown province " + province + "; use one of "
+            errors.add(new FieldError(provinceField, "unknown province " + province + "; use one of "
                     + Codes.PROVINCES));
         }
         String district = text(payload.path("location").path("district"));

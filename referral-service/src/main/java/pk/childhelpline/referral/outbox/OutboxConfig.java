@@ -21,7 +21,7 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration initialBackoff();
 
-    /** The longest wait between two attempts after failures. */
+    /** The maximum wait between two attempts after failures. */
     @WithDefault("30s")
     Duration maxBackoff();
 

@@ -39,7 +39,7 @@ public class OutboxProducer {
             int timeout = (int) sendTimeout.toMillis();
             properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 10_000));
             properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeout, 10_005));
-            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 10_000));
             producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;

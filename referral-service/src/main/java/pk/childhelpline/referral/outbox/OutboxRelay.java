@@ -29,6 +29,10 @@ import io.quarkus.scheduler.Scheduled;
  * Publishes outbox rows to Kafka in id order. A PostgreSQL advisory lock lets one instance relay at a time, so that
  * the records of a case leave in the order they were written. After a failure, the rows from the first failed one on
  * stay unpublished and the relay waits with exponential back-off before it tries again from there.
+ *
+ * <p>
+ * NOTE: rows after a failed one in the same batch may already have reached the broker; they are sent again on the
+ * next attempt, so consumers see them twice (they de-duplicate by event id) and may see them before the failed row.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -68,7 +72,7 @@ public class OutboxRelay {
         relayAll();
     }
 
-    /** Publishes everything the outbox holds, in bounded batches; returns the number of records published. */
+    /** Publishes unpublished rows in batches, at most 50 batches per call; returns the number of records published. */
     public int relayAll() {
         int total = 0;
         for (int round = 0; round < 50; round++) {

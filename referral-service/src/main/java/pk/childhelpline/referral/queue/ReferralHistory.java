@@ -40,7 +40,7 @@ public class ReferralHistory extends PanacheEntityBase {
 
     public String outcome;
 
-    /** Seconds between the deadline and an escalated referral's claim; null for other changes. */
+    /** Seconds between the deadline and a claim after it; null for other changes. */
     @Column(name = "late_by_seconds")
     public Long lateBySeconds;
 }

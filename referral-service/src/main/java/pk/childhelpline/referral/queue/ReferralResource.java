@@ -107,7 +107,7 @@ public class ReferralResource {
         return service.transfer(id, request);
     }
 
-    /** A concurrent change of the same referral, such as a second claim, committed first. */
+    /** Maps a lost race, such as the second of two concurrent claims, to 409 Conflict. */
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentChange() {
         return Response.status(409).type(Problem.MEDIA_TYPE).entity(Problem.of(409, "Conflict",

@@ -27,8 +27,8 @@ import pk.childhelpline.referral.organisation.OrganisationDirectory;
 import pk.childhelpline.referral.routing.Codes;
 
 /**
- * The officers' work on referrals. An officer reaches only the referrals of the organisation and office in their
- * token; any other referral is reported as not found, so that ids cannot be probed. Supervisors reach every queue.
+ * Officers' work on referrals. An officer reaches only the referrals of the organisation and office in their token.
+ * Any other referral is reported as not found, so that ids cannot be probed. Supervisors reach every queue.
  */
 @ApplicationScoped
 public class ReferralService {
@@ -63,6 +63,7 @@ public class ReferralService {
         if (size < 1 || size > Page.MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + Page.MAX_SIZE);
         }
+
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (isSupervisor()) {
@@ -104,6 +105,7 @@ public class ReferralService {
             parameters.put("now", clock.instant());
             parameters.put("awaiting", AWAITING);
         }
+
         String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         var query = Referral.<Referral>find(where + " order by deadline, createdAt, id", parameters);
         long total = Referral.count(where, parameters);

@@ -20,7 +20,7 @@ public record ReferralView(UUID id, UUID caseId, String reference, DestinationRe
         String outcome, UUID transferredFrom, Integer rulesVersion, long version, JsonNode report,
         List<HistoryEntry> history, List<Note> notes) {
 
-    /** One status change; {@code lateBySeconds} says how long after the deadline an overdue referral was claimed. */
+    /** One status change; {@code lateBySeconds} gives how long after the deadline an overdue referral was claimed. */
     public record HistoryEntry(String fromStatus, String toStatus, Instant changedAt, String changedBy, String reason,
             String outcome, Long lateBySeconds) {
     }

@@ -38,12 +38,12 @@ public class DestinationTopics {
      * left to the broker's automatic topic creation, because the rules are already saved.
      */
     public List<String> ensureTopics(Collection<String> destinationTypes) {
-        List<String> wanted = destinationTypes.stream().map(Topics::forDestinationType).distinct().toList();
+        List<String> topics = destinationTypes.stream().map(Topics::forDestinationType).distinct().toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 5_000))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<String> missing = wanted.stream().filter(topic -> !existing.contains(topic)).toList();
+            List<String> missing = topics.stream().filter(topic -> !existing.contains(topic)).toList();
             if (missing.isEmpty()) {
                 return List.of();
             }
@@ -58,7 +58,7 @@ public class DestinationTopics {
             Log.infof("Created referral topics %s", missing);
             return missing;
         } catch (ExecutionException | TimeoutException e) {
-            Log.errorf(e, "Creating referral topics %s failed", wanted);
+            Log.errorf(e, "Creating referral topics %s failed", topics);
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

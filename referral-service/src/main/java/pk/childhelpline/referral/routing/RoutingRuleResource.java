@@ -1,5 +1,6 @@
 package pk.childhelpline.referral.routing;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
 
 import pk.childhelpline.referral.common.Caller;
+import pk.childhelpline.referral.common.JsonPaths;
 import pk.childhelpline.referral.common.Problem;
 import pk.childhelpline.referral.common.ProblemException;
 import pk.childhelpline.referral.events.DestinationRef;
@@ -52,6 +58,9 @@ public class RoutingRuleResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ObjectMapper mapper;
+
     /** A new rule list; with {@code expectedVersion}, the save fails if another admin saved a newer version first. */
     public record RuleUpdate(List<RoutingRule> rules, Integer expectedVersion) {
     }
@@ -76,7 +85,8 @@ public class RoutingRuleResource {
     @PUT
     @RolesAllowed(Caller.ADMIN)
     @Operation(summary = "Saves a new version of the routing rules, after validating them")
-    public RuleSet replace(RuleUpdate update) {
+    public RuleSet replace(JsonNode body) {
+        RuleUpdate update = readStrictly(body);
         if (update == null) {
             throw ProblemException.invalid("rules", "send {\"rules\": [...]} with at least one rule");
         }
@@ -91,6 +101,23 @@ public class RoutingRuleResource {
         topics.ensureTopics(update.rules().stream().map(rule -> rule.action().destinationType())
                 .filter(Objects::nonNull).distinct().toList());
         return saved;
+    }
+
+    /** Reads a rule update, rejecting unknown fields: a misspelt condition would otherwise make a rule match every report. */
+    private RuleUpdate readStrictly(JsonNode body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return mapper.readerFor(RuleUpdate.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(body);
+        } catch (UnrecognizedPropertyException e) {
+            throw ProblemException.invalid(JsonPaths.of(e), "is not a field of a routing rule; remove it or fix its spelling");
+        } catch (JsonMappingException e) {
+            throw ProblemException.invalid(JsonPaths.of(e), "has the wrong type or format");
+        } catch (IOException e) {
+            throw ProblemException.invalid("(body)", "must be a JSON object with a rules list");
+        }
     }
 
     @POST

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Evaluates an ordered rule set on a report. Destinations are the distinct (type, office) pairs of the matching rules
- * in rule order. Each destination's deadline is the shortest of the matching deadlines that apply to it and its
- * priority the highest; where none applies, the fallback deadline and priority MEDIUM are used.
+ * in rule order. Each destination gets the shortest deadline and the highest priority of the matching rules that apply
+ * to it. A destination without any gets the fallback deadline and priority MEDIUM.
  */
 public final class RuleEngine {
 
@@ -99,16 +99,16 @@ public final class RuleEngine {
         return matched;
     }
 
-    private static boolean anyOf(String name, List<String> wanted, List<String> actual, List<String> reasons) {
-        if (wanted == null || wanted.isEmpty()) {
+    private static boolean anyOf(String name, List<String> expected, List<String> actual, List<String> reasons) {
+        if (expected == null || expected.isEmpty()) {
             return true;
         }
-        Optional<String> hit = actual.stream().filter(wanted::contains).findFirst();
+        Optional<String> hit = actual.stream().filter(expected::contains).findFirst();
         if (hit.isPresent()) {
-            reasons.add(name + " " + hit.get() + " is one of " + wanted);
+            reasons.add(name + " " + hit.get() + " is one of " + expected);
             return true;
         }
-        reasons.add("no " + name + " of " + actual + " is one of " + wanted);
+        reasons.add("no " + name + " of " + actual + " is one of " + expected);
         return false;
     }
 

@@ -58,4 +58,34 @@ class OrganisationResourceTest {
                 .when().put("/api/organisations/nhri")
                 .then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void validatesOfficerAccount() {
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"A\", \"office\": \"SD\", \"temporaryPassword\": \"short\"}")
+                .when().post("/api/organisations/legal-aid-pb/officers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("username", "office", "temporaryPassword"));
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/organisations/no-such-organisation/officers")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void reportsUnreachableKeycloak() {
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"legal-pb-2\", \"office\": \"PB\", \"temporaryPassword\": \"change-me-at-first-login\"}")
+                .when().post("/api/organisations/legal-aid-pb/officers")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("nothing was created"));
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void rejectsSupervisorCreatingOfficer() {
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/organisations/nhri/officers")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
 }

@@ -93,6 +93,11 @@ class RoutingRuleResourceTest {
                 .then().statusCode(400)
                 .body("errors[0].field", equalTo("rules[0].action.destinationType"))
                 .body("errors[0].message", containsString("POLICE"));
+        given().contentType(ContentType.JSON)
+                .body("{\"rules\": [{\"id\": \"typo\", \"match\": {\"concern\": [\"NEGLECT\"]}, \"action\": {\"priority\": \"LOW\"}}]}")
+                .when().put("/api/routing-rules")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("rules[0].match.concern"));
         given().when().get("/api/routing-rules").then().body("version", equalTo(version));
     }
 

@@ -129,6 +129,17 @@ class RuleEngineTest {
         assertFalse(older.rules().get(0).matched());
     }
 
+    @Test
+    void routesByChildProvinceWithoutLocation() throws Exception {
+        ObjectNode payload = (ObjectNode) MAPPER.readTree("""
+                {"acceptedAt": "2026-10-01T07:51:03Z", "concerns": ["NEGLECT"], "urgency": "LOW",
+                 "children": [{"ageYears": 7, "province": "GB"}]}""");
+
+        RoutingDecision decision = RuleEngine.evaluate(DEFAULTS, facts(payload));
+
+        assertEquals(List.of("NHRI/GB"), names(decision));
+    }
+
     private static ReportFacts facts(JsonNode payload) {
         try {
             return ReportParser.facts(payload, null);
