@@ -2,7 +2,6 @@ package pk.childhelpline.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +20,14 @@ import org.HdrHistogram.Histogram;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One benchmark run against a running local stack: service start-up times, a warm-up, end-to-end SMS latency at a
- * moderate rate, the SMS sending rate under a backlog, intake at rising rates with a CPU profile of helpline-service,
- * and the pgbench ceiling of the same PostgreSQL. Every phase is bounded in count and time.
+ * One benchmark run against a running local stack. It measures service start-up times, then (after a warm-up)
+ * end-to-end SMS latency at a moderate rate, the SMS sending rate under a backlog, and intake at rising rates with a CPU
+ * profile of helpline-service. Last comes the pgbench ceiling of the same PostgreSQL. Every phase is bounded in count
+ * and time.
  */
 public final class BenchRun {
 
-    /** What to run; rates in reports per second, durations in seconds. */
+    /** Run settings, with rates in reports per second and durations in seconds. */
     public record Options(List<Double> rampRates, int stepSeconds, double endToEndRate, int endToEndSeconds,
             double profileRate, int maxInFlight, boolean measureStartup, List<Integer> pgbenchClients,
             int pgbenchSeconds, long seed) {
@@ -35,7 +35,7 @@ public final class BenchRun {
 
     /** The end-to-end phase: intake at a moderate rate, and the delay from each 201 to its SMS at the SMSC. */
     public record EndToEnd(OpenLoopLoad.StepResult intake, int expectedSms, int matchedSms, Histogram latencyMillis,
-            ProcessSampler.Window usage) {
+            ProcessSampler.Window usage, double smsPerReport) {
 
         public boolean measured() {
             return matchedSms > 0;
@@ -43,8 +43,13 @@ public final class BenchRun {
     }
 
     /** The SMS sending rate seen at the SMSC while notification-service had a backlog. */
-    public record SmsRate(Double configuredPerSecond, double offeredReportsPerSecond, int messages,
-            double measuredPerSecond, double windowSeconds) {
+    public record SmsRate(Double configuredPerSecond, double offeredReportsPerSecond, double acceptedReportsPerSecond,
+            double smsPerReport, int messages, double measuredPerSecond, double windowSeconds) {
+
+        /** True when the intake accepted enough reports to need more SMS per second than the configured rate. */
+        public boolean backlogFormed() {
+            return acceptedReportsPerSecond * smsPerReport > configuredPerSecond;
+        }
     }
 
     /** One step of the intake ramp with the processes' CPU and memory during it. */
@@ -96,7 +101,7 @@ public final class BenchRun {
             } else if (smsRate == null) {
                 rateNote = "not measured (SMS_RATE_PER_SECOND of notification-service unknown)";
             } else {
-                rate = Optional.of(smsRate(Double.parseDouble(smsRate)));
+                rate = Optional.of(smsRate(Double.parseDouble(smsRate), endToEnd.smsPerReport()));
                 pause(Duration.ofSeconds(5));
                 rateNote = "";
             }
@@ -157,7 +162,7 @@ public final class BenchRun {
         int count = (int) (rate * options.endToEndSeconds());
         out.printf("End to end: %.0f reports/s for %d s, each with SMS consent, then waiting for the SMS ...%n", rate,
                 options.endToEndSeconds());
-        SmscLog smsc = new SmscLog(Path.of(stack.url("SMSC_MESSAGES_FILE")));
+        SmscLog smsc = stack.smscLog();
         sampler.window();
         ConcurrentLinkedQueue<OpenLoopLoad.Accepted> accepted = new ConcurrentLinkedQueue<>();
         OpenLoopLoad.StepResult intake = load.run(rate, bodies(count, true), options.maxInFlight(), Duration.ofSeconds(30),
@@ -175,7 +180,9 @@ public final class BenchRun {
                         ? " (SMS: not measured, no SMS arrived)"
                         : String.format("; end-to-end p50 %d ms, p99 %d ms", latency.getValueAtPercentile(50),
                                 latency.getValueAtPercentile(99)));
-        return new EndToEnd(intake, respondedAt.size(), smsAt.size(), latency, usage);
+        long allSms = smsc.poll().stream().filter(message -> respondedAt.containsKey(message.reference())).count();
+        double smsPerReport = smsAt.isEmpty() ? 0 : (double) allSms / smsAt.size();
+        return new EndToEnd(intake, respondedAt.size(), smsAt.size(), latency, usage, smsPerReport);
     }
 
     /**
@@ -189,7 +196,7 @@ public final class BenchRun {
         Map<String, Long> arrived = new HashMap<>();
         while (true) {
             for (SmscLog.Message message : smsc.poll()) {
-                if (message.reference() != null && references.contains(message.reference())) {
+                if (smsc.isReceived(message) && references.contains(message.reference())) {
                     arrived.putIfAbsent(message.reference(), message.time().toEpochMilli());
                 }
             }
@@ -202,33 +209,39 @@ public final class BenchRun {
         }
     }
 
-    private SmsRate smsRate(double configured) {
-        double offered = configured * 1.5;
-        int seconds = 12;
-        out.printf("SMS rate: %.0f reports/s with SMS consent for %d s against a sending rate of %.0f/s ...%n", offered,
-                seconds, configured);
-        SmscLog smsc = new SmscLog(Path.of(stack.url("SMSC_MESSAGES_FILE")));
+    /**
+     * Offers reports that need 1.5 times the configured SMS rate for 10 s, so that notification-service has a backlog,
+     * and measures the rate of all SMS at the SMSC between the first and the last tenth of them.
+     */
+    private SmsRate smsRate(double configured, double smsPerReport) {
+        double perReport = smsPerReport > 0 ? smsPerReport : 1;
+        double offered = Math.ceil(configured * 1.5 / perReport);
+        int seconds = 10;
+        out.printf("SMS rate: %.0f reports/s with SMS consent for %d s (about %.1f SMS each) against a sending rate of "
+                + "%.0f/s ...%n", offered, seconds, perReport, configured);
+        SmscLog smsc = stack.smscLog();
         ConcurrentLinkedQueue<OpenLoopLoad.Accepted> accepted = new ConcurrentLinkedQueue<>();
-        load.run(offered, bodies((int) (offered * seconds), true), options.maxInFlight(), Duration.ofSeconds(30),
-                accepted);
+        OpenLoopLoad.StepResult intake = load.run(offered, bodies((int) (offered * seconds), true), options.maxInFlight(),
+                Duration.ofSeconds(30), accepted);
         Set<String> references = new HashSet<>();
         accepted.forEach(report -> references.add(report.reference()));
-        Duration drain = Duration.ofSeconds((long) (references.size() / configured) + 30);
+        Duration drain = Duration.ofSeconds((long) (references.size() * perReport / configured) + 30);
         awaitSms(smsc, references, drain, Duration.ofSeconds(15));
-        List<Long> times = smsc.poll().stream().filter(message -> references.contains(message.reference()))
-                .map(message -> message.time().toEpochMilli()).sorted().toList();
-        // The first and last tenth are the ramp-up and the tail; the middle is the steady sending rate.
+        pause(Duration.ofSeconds(3));
+        // The sending rate limits every SMS, whatever its kind or case, so all messages of the phase count.
+        List<Long> times = smsc.poll().stream().map(message -> message.time().toEpochMilli()).sorted().toList();
         int from = times.size() / 10;
         int to = times.size() - 1 - times.size() / 10;
         double window = to > from ? (times.get(to) - times.get(from)) / 1000.0 : 0;
         double measured = window > 0 ? (to - from) / window : 0;
-        out.printf("  %d SMS; steady rate %.1f/s over %.1f s%n", times.size(), measured, window);
-        return new SmsRate(configured, offered, times.size(), measured, window);
+        out.printf("  intake accepted %.0f/s; %d SMS; steady rate %.1f/s over %.1f s%n", intake.throughput(),
+                times.size(), measured, window);
+        return new SmsRate(configured, offered, intake.throughput(), perReport, times.size(), measured, window);
     }
 
     /**
-     * Runs the ramp until a step saturates. helpline-service is profiled during every step at or above the profile rate;
-     * the profile kept is that of the first step that missed the p99 target or saturated, else of the last step.
+     * Runs the ramp until a step saturates. helpline-service is profiled during every step at or above the profile rate,
+     * and the profile kept is that of the first step that missed the p99 target or saturated, else of the last step.
      */
     private Optional<Profile> ramp(ProcessSampler sampler, List<RampStep> steps) throws IOException, InterruptedException {
         Optional<Profile> profile = Optional.empty();

@@ -2,7 +2,6 @@ package pk.childhelpline.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +22,13 @@ import pk.childhelpline.tools.Stack;
 /**
  * Streams reports into the stack at a steady rate while it kills referral-service, notification-service,
  * helpline-service and the Kafka broker with SIGKILL, one after the other, and stops PostgreSQL for a while, restarting
- * each through deploy/local/up. Then it checks that every report that got a 201 exists once with exactly the referrals
- * of the default routing rules, that each expected SMS reached the SMSC once (messages that notification-service
- * marks as in doubt are counted apart), and that no dead-letter topic gained a record.
+ * each through deploy/local/up. Then it checks three things. Every report that got a 201 exists once, with exactly the
+ * referrals of the default routing rules. Each expected "received" SMS reached the SMSC once, and the messages that
+ * notification-service marks as in doubt are counted apart. No dead-letter topic gained a record.
  */
 public final class FaultRun {
 
-    /** What to run: the steady rate, the quiet time between faults, PostgreSQL's outage and the settle timeout. */
+    /** Run settings: the steady rate, the quiet time between faults, PostgreSQL's outage and the settle timeout. */
     public record Options(double rate, Duration between, Duration postgresOutage, Duration downtime, Duration settle,
             long seed) {
     }
@@ -66,7 +65,7 @@ public final class FaultRun {
         Instant started = Instant.now();
         OptionalRate smsRate = OptionalRate.of(stack);
         StackControl control = new StackControl(stack, out, smsRate.value());
-        SmscLog smsc = new SmscLog(Path.of(stack.url("SMSC_MESSAGES_FILE")));
+        SmscLog smsc = stack.smscLog();
         DeadLetters deadLetters = new DeadLetters(stack.url("KAFKA_BOOTSTRAP_SERVERS"));
         Map<String, Long> deadLettersBefore = deadLetters.counts();
 
@@ -112,7 +111,7 @@ public final class FaultRun {
             queues = referralQueues(expectedQueues.keySet());
             smsCounts = smsCounts(smsc, expectedQueues.keySet());
             boolean referralsComplete = complete(expectedQueues, queues) == expectedQueues.size();
-            // Without any SMS after a minute, notification-service is not sending at all: no use waiting longer.
+            // Without any SMS after a minute, notification-service is not sending at all, so waiting longer is useless.
             boolean smsComplete = smsCounts.size() >= expectedQueues.size()
                     || smsCounts.isEmpty() && Duration.between(settleStart, Instant.now()).toSeconds() > 60;
             if (referralsComplete && smsComplete || Instant.now().isAfter(deadline)) {
@@ -197,7 +196,7 @@ public final class FaultRun {
                 .filter(entry -> queues.getOrDefault(entry.getKey(), List.of()).size() >= entry.getValue().size()).count();
     }
 
-    /** Checks each accepted reference with GET /api/reports/{reference}; returns {missing, duplicated}. */
+    /** Checks each accepted reference with GET /api/reports/{reference} and returns {missing, duplicated}. */
     private int[] checkReports(List<OpenLoopLoad.Accepted> accepted, List<String> problems) {
         Stack http = stack.http();
         int missing = 0;
@@ -248,7 +247,7 @@ public final class FaultRun {
     private static Map<String, Integer> smsCounts(SmscLog smsc, Set<String> references) {
         Map<String, Integer> counts = new HashMap<>();
         for (SmscLog.Message message : smsc.poll()) {
-            if (message.reference() != null && references.contains(message.reference())) {
+            if (smsc.isReceived(message) && references.contains(message.reference())) {
                 counts.merge(message.reference(), 1, Integer::sum);
             }
         }
@@ -256,8 +255,8 @@ public final class FaultRun {
     }
 
     /**
-     * Returns the status of each outgoing message by case reference from notification-service's GET /api/messages, or
-     * nothing when that API does not answer.
+     * Returns the status of each "received" message by case reference from notification-service's GET /api/messages
+     * (an IN_DOUBT status wins over others of the same case), or nothing when that API fails.
      */
     private Map<String, String> notificationStatuses() {
         Map<String, String> statuses = new HashMap<>();
@@ -270,6 +269,9 @@ public final class FaultRun {
                 }
                 JsonNode items = reply.json().path("items");
                 for (JsonNode message : items) {
+                    if (!message.path("kind").asText("RECEIVED").equalsIgnoreCase("RECEIVED")) {
+                        continue;
+                    }
                     String reference = message.path("reference").asText("");
                     String status = message.path("status").asText("");
                     if (!reference.isEmpty() && (status.toUpperCase().contains("DOUBT")
@@ -330,7 +332,7 @@ public final class FaultRun {
 
         @Override
         public void run() {
-            // Bounded: at most one hour of one-second batches, whatever happens to stop().
+            // Bounded by the loop count as well: at most 3,600 one-second batches even if stop() is never called.
             for (int second = 0; second < 3600 && running.get(); second++) {
                 int batch = Math.max(1, (int) Math.round(options.rate()));
                 List<ObjectNode> bodies = new ArrayList<>(batch);

@@ -73,7 +73,7 @@ public final class LocalStack {
         };
     }
 
-    /** The readiness URL that deploy/local/up checks for a service. */
+    /** Returns the readiness URL that deploy/local/up checks for a service. */
     public String readyUrl(String service) {
         return url(service.toUpperCase() + "_URL") + "/q/health/ready";
     }
@@ -140,7 +140,7 @@ public final class LocalStack {
         return Optional.empty();
     }
 
-    /** The directory of the PostgreSQL binaries that run the cluster, as recorded by deploy/local/up. */
+    /** Returns the directory of the PostgreSQL binaries that run the cluster, as recorded by deploy/local/up. */
     public Path postgresBin() {
         Path recorded = runDir.resolve("postgres/server-bin-dir");
         try {
@@ -151,6 +151,16 @@ public final class LocalStack {
             throw new UncheckedIOException("Cannot read " + recorded, e);
         }
         throw new IllegalStateException("No " + recorded + ": was the stack started by deploy/local/up?");
+    }
+
+    /** notification-service's SMS templates, read from the source tree of this clone. */
+    public SmsTemplates smsTemplates() {
+        return SmsTemplates.load(repoRoot.resolve("notification-service/src/main/resources/templates/sms"));
+    }
+
+    /** Returns a reader of the SMSC simulator's messages that starts at the current end of the file. */
+    public SmscLog smscLog() {
+        return new SmscLog(Path.of(url("SMSC_MESSAGES_FILE")), smsTemplates());
     }
 
     public Path script(String name) {

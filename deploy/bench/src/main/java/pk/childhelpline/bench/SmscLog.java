@@ -18,24 +18,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the SMSC simulator's messages file (one JSON object per line with the keys time, source, destination, text,
- * dataCoding and parts) from a given position on, so that a run sees only the messages sent after it began.
+ * dataCoding and parts) from a given position on, so that a run reads only the messages sent after it began.
  */
 public final class SmscLog {
 
     /** Case references as helpline-service writes them: XXXX-XXXX-C in Crockford's Base32 alphabet. */
-    static final Pattern REFERENCE = Pattern.compile("\\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z])\\b");
+    static final Pattern REFERENCE = Pattern.compile("([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z])");
 
-    /** One message, with the case reference found in its text (null when there is none). */
-    public record Message(Instant time, String destination, String text, int dataCoding, int parts, String reference) {
+    /**
+     * One message, with the case reference found in its text (null when there is none) and the kind of template it
+     * came from ("received", "referred", ..., or "other").
+     */
+    public record Message(Instant time, String destination, String text, int dataCoding, int parts, String reference,
+            String kind) {
+
+        public boolean received() {
+            return kind.equals("received");
+        }
     }
 
     private final Path file;
+    private final SmsTemplates templates;
     private long position;
     private final List<Message> messages = new ArrayList<>();
 
     /** Starts reading at the current end of the file, or at its start when it does not exist yet. */
-    public SmscLog(Path file) {
+    public SmscLog(Path file, SmsTemplates templates) {
         this.file = file;
+        this.templates = templates;
         this.position = size(file);
     }
 
@@ -65,7 +75,7 @@ public final class SmscLog {
         return List.copyOf(messages);
     }
 
-    static Optional<Message> parse(String line) {
+    Optional<Message> parse(String line) {
         if (line.isBlank()) {
             return Optional.empty();
         }
@@ -75,10 +85,15 @@ public final class SmscLog {
             Matcher matcher = REFERENCE.matcher(text);
             return Optional.of(new Message(Instant.parse(json.path("time").asText()),
                     json.path("destination").asText(), text, json.path("dataCoding").asInt(),
-                    json.path("parts").asInt(1), matcher.find() ? matcher.group(1) : null));
+                    json.path("parts").asInt(1), matcher.find() ? matcher.group(1) : null, templates.kindOf(text)));
         } catch (IOException | DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** True for a "received" message, or for any message when the templates were not found. */
+    public boolean isReceived(Message message) {
+        return templates.isEmpty() ? message.reference() != null : message.received();
     }
 
     private static long size(Path file) {

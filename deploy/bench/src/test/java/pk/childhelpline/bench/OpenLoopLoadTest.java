@@ -67,13 +67,15 @@ class OpenLoopLoadTest {
         assertEquals(100, result.accepted());
         assertEquals(100, accepted.size());
         assertEquals(0, result.failed());
-        assertTrue(result.throughput() > 80, "throughput " + result.throughput());
+        assertEquals(100, result.latencyMicros().getTotalCount());
+        // Loose, because the test shares the machine: 100 requests at 100/s take about 1 s, not 3.
+        assertTrue(result.throughput() > 30, "throughput " + result.throughput());
         assertTrue(accepted.peek().reference().startsWith("AAAA-BBBB-"));
     }
 
     @Test
     void countsQueueingOfSlowServer() throws IOException {
-        // 50 ms per request on one thread serves 20/s; offering 40/s for 1 s leaves the last requests waiting about
+        // 50 ms per request on one thread serves 20/s. Offering 40/s for 1 s leaves the last requests waiting about
         // 1 s, which an open-loop measurement must show and a closed loop would hide.
         OpenLoopLoad load = new OpenLoopLoad(start(50), () -> "token");
 
