@@ -24,6 +24,7 @@ public final class BenchmarkPage {
     static final double TARGET_P99_MS = 100;
     static final double TARGET_CEILING_FRACTION = 0.20;
     static final double TARGET_END_TO_END_P99_MS = 1000;
+    static final double TARGET_END_TO_END_RATE = 100;
     static final double TARGET_READY_SECONDS = 5;
     static final double TARGET_RSS_MB = 300;
     static final double TARGET_SMS_RATE_DEVIATION = 0.02;
@@ -123,7 +124,12 @@ public final class BenchmarkPage {
         }
 
         BenchRun.EndToEnd endToEnd = result.endToEnd();
-        if (endToEnd.measured()) {
+        boolean reducedRate = endToEnd.intake().offeredRate() < TARGET_END_TO_END_RATE;
+        if (endToEnd.measured() && reducedRate) {
+            line("| end-to-end p99 at most 1 s at 100 reports/s | p99 %d ms, but at %.0f reports/s: intake did not "
+                    + "sustain 100/s | not measured at 100/s |", endToEnd.latencyMillis().getValueAtPercentile(99),
+                    endToEnd.intake().offeredRate());
+        } else if (endToEnd.measured()) {
             double p99 = endToEnd.latencyMillis().getValueAtPercentile(99);
             line("| end-to-end p99 at most 1 s at %.0f reports/s | p99 %.0f ms (%d of %d SMS arrived) | %s |",
                     endToEnd.intake().offeredRate(), p99, endToEnd.matchedSms(), endToEnd.expectedSms(),
@@ -381,8 +387,8 @@ public final class BenchmarkPage {
         line("- The load generator is a Java program (deploy/bench) with the JDK's HTTP client over HTTP/1.1 and "
                 + "HdrHistogram 2.2.2. It logs in to Keycloak as operator1 with the helpline-cli client. It runs on the "
                 + "same cores as the stack, and its CPU is in the tables above.");
-        line("- Before measuring, a warm-up sends 200 reports at 20/s and then 10 s at the end-to-end rate, so that "
-                + "the JIT has compiled the intake path.");
+        line("- Order of the phases: start-up, a warm-up of 300 reports at 20/s (so that the JIT has compiled the intake "
+                + "path), the intake ramp, a 20 s pause, end to end, the SMS rate, pgbench.");
         line("- A ramp step counts as saturated when it accepted less than 90%% of its offered rate, when its p99 "
                 + "exceeded 2 s, or when requests were still open 30 s after the step; the ramp stops there.");
         line("- End-to-end latency compares the wall clock at the 201 response with the wall clock that the SMSC "
