@@ -1,7 +1,7 @@
 # shellcheck shell=bash
-# Shared by deploy/local/bench and deploy/local/faults, which source this file: builds the tool when its jar is
-# missing, starts the local stack of the run directory when it is not running, runs the tool against it, and stops the
-# stack afterwards only when this script started it, so that the stack is left as it was found.
+# Shared by deploy/local/bench and deploy/local/faults, which source this file. It builds the tool when its jar is
+# missing, starts the local stack of the run directory when it is not running and runs the tool against it. Afterwards
+# it stops the stack only when it started it, so that the stack is left as it was found.
 #
 # The caller sets DEFAULT_RUN_DIR, DEFAULT_PORT_OFFSET and TOOL_COMMAND (bench or faults), then calls run_with_stack "$@".
 

@@ -90,8 +90,9 @@ public final class FaultRun {
             load.stop();
             loadThread.join(Duration.ofSeconds(60).toMillis());
         }
-        out.printf("Load stopped after %d s: %d sent, %d accepted. Waiting up to %d s for referrals and SMS ...%n",
-                Duration.between(started, Instant.now()).toSeconds(), load.sent(), accepted.size(),
+        out.printf("Load stopped after %d s: %d sent, %d accepted, not accepted by reason %s (expected while a "
+                + "component is down). Waiting up to %d s for referrals and SMS ...%n",
+                Duration.between(started, Instant.now()).toSeconds(), load.sent(), accepted.size(), load.failures(),
                 options.settle().toSeconds());
         return check(new ArrayList<>(accepted), load.sent(), smsc, deadLetters, deadLettersBefore);
     }
@@ -325,6 +326,7 @@ public final class FaultRun {
         private final OpenLoopLoad load = new OpenLoopLoad(stack.url("HELPLINE_URL"),
                 () -> stack.http().token(OPERATOR, PASSWORD));
         private volatile int sent;
+        private final Map<String, Integer> failures = new TreeMap<>();
 
         SteadyLoad(ConcurrentLinkedQueue<OpenLoopLoad.Accepted> accepted) {
             this.accepted = accepted;
@@ -340,7 +342,11 @@ public final class FaultRun {
                     bodies.add(generator.next(true));
                 }
                 try {
-                    load.run(options.rate(), bodies, 256, Duration.ofSeconds(35), accepted);
+                    OpenLoopLoad.StepResult result = load.run(options.rate(), bodies, 256, Duration.ofSeconds(35),
+                            accepted);
+                    synchronized (failures) {
+                        result.failures().forEach((reason, count) -> failures.merge(reason, count, Integer::sum));
+                    }
                 } catch (RuntimeException e) {
                     out.println("  load: " + e.getMessage());
                 }
@@ -354,6 +360,12 @@ public final class FaultRun {
 
         int sent() {
             return sent;
+        }
+
+        Map<String, Integer> failures() {
+            synchronized (failures) {
+                return new TreeMap<>(failures);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Records a CPU profile of a running JVM with Java Flight Recorder (started and dumped through jcmd, so the service
  * needs no flag) and summarises its execution samples: the methods on top of the stack, the threads, and the
- * first frame of this project or of a known library under each sample, which tells where the time goes.
+ * first frame of this project or of a known library under each sample, which shows where the time goes.
  */
 public final class JfrProfile {
 

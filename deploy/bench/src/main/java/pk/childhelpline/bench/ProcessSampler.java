@@ -28,7 +28,7 @@ public final class ProcessSampler implements AutoCloseable {
             double maxPssMb, int samples) {
     }
 
-    /** What one window saw: per component, plus the whole machine's busy CPU in percent of one core. */
+    /** Usage in one sampling window: per component, plus the whole machine's busy CPU in percent of one core. */
     public record Window(Map<String, Usage> components, double machineBusyPercent, double ourBusyPercent) {
 
         public double othersBusyPercent() {
@@ -195,7 +195,7 @@ public final class ProcessSampler implements AutoCloseable {
     public static long startEpochMillis(long pid) throws IOException {
         String[] fields = statFields(pid);
         if (fields.length < 20) {
-            throw new IOException("No /proc/" + pid + "/stat");
+            throw new IOException("Process " + pid + " not found in /proc");
         }
         long ticksAfterBoot = Long.parseLong(fields[19]);
         long bootSeconds = 0;
