@@ -56,7 +56,7 @@ public final class BenchMain {
     private static int bench(LocalStack stack, ReportGenerator generator, Map<String, String> options, long seed)
             throws IOException, InterruptedException {
         BenchRun.Options run = new BenchRun.Options(doubles(options.getOrDefault("--rates",
-                "10,25,50,100,250,500,1000,1500,2000")), integer(options, "--step-seconds", 15),
+                "5,10,25,50,100,250,500,1000,1500,2000")), integer(options, "--step-seconds", 15),
                 number(options, "--e2e-rate", 100), integer(options, "--e2e-seconds", 30),
                 number(options, "--profile-rate", 0), integer(options, "--max-in-flight", 1024),
                 !options.containsKey("--skip-startup"), integers(options.getOrDefault("--pgbench-clients", "8,32")),
@@ -148,7 +148,7 @@ public final class BenchMain {
 
     static String usage() {
         return """
-                usage: bench [--rates 10,25,50,...] [--step-seconds 15] [--e2e-rate 100] [--e2e-seconds 30]
+                usage: bench [--rates 5,10,25,...] [--step-seconds 15] [--e2e-rate 100] [--e2e-seconds 30]
                              [--profile-rate 0] [--max-in-flight 1024] [--skip-startup]
                              [--pgbench-clients 8,32] [--pgbench-seconds 15] [--page docs/benchmarks.md]
                              [--note TEXT] [--sample FILE] [--districts FILE] [--seed N]

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -105,9 +106,16 @@ public final class BenchRun {
             } else if (smsRate == null) {
                 rateNote = "not measured (SMS_RATE_PER_SECOND of notification-service unknown)";
             } else {
-                rate = Optional.of(smsRate(Double.parseDouble(smsRate), endToEnd.smsPerReport()));
-                pause(Duration.ofSeconds(5));
-                rateNote = "";
+                double needed = Math.ceil(Double.parseDouble(smsRate) * 1.5 / endToEnd.smsPerReport());
+                double sustained = sustainedRate(ramp);
+                if (needed > sustained) {
+                    rateNote = String.format(Locale.ROOT, "not measured (a backlog needs %.0f reports/s, but intake "
+                            + "sustained only %.0f/s)", needed, sustained);
+                } else {
+                    rate = Optional.of(smsRate(Double.parseDouble(smsRate), endToEnd.smsPerReport()));
+                    pause(Duration.ofSeconds(5));
+                    rateNote = "";
+                }
             }
             List<PgBenchCeiling.Run> pgbench = List.of();
             String pgbenchError = "";
@@ -151,8 +159,8 @@ public final class BenchRun {
     }
 
     private void warmUp() {
-        out.println("Warm-up: 20 reports/s for 15 s ...");
-        load.run(20, bodies(300, false), options.maxInFlight(), Duration.ofSeconds(30), new ConcurrentLinkedQueue<>());
+        out.println("Warm-up: 5 reports/s for 20 s ...");
+        load.run(5, bodies(100, false), options.maxInFlight(), Duration.ofSeconds(30), new ConcurrentLinkedQueue<>());
         pause(Duration.ofSeconds(5));
     }
 
@@ -161,9 +169,13 @@ public final class BenchRun {
      * not sustain the configured one, because a saturated intake would measure only its own queue.
      */
     private double endToEndRate(List<RampStep> ramp) {
-        double sustained = ramp.stream().filter(step -> !step.result().saturated())
-                .mapToDouble(step -> step.result().offeredRate()).max().orElse(5);
-        return Math.min(options.endToEndRate(), sustained);
+        return Math.min(options.endToEndRate(), Math.max(sustainedRate(ramp), 2));
+    }
+
+    /** Returns the highest offered rate of the ramp that did not saturate, or 0. */
+    private static double sustainedRate(List<RampStep> ramp) {
+        return ramp.stream().filter(step -> !step.result().saturated()).mapToDouble(step -> step.result().offeredRate())
+                .max().orElse(0);
     }
 
     private EndToEnd endToEnd(ProcessSampler sampler, double rate) {

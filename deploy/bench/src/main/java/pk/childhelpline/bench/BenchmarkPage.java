@@ -373,6 +373,13 @@ public final class BenchmarkPage {
             line("|---|---|");
             summary.areas().forEach((area, share) -> line("| %s | %.1f%% |", area, share));
             line("");
+            line("By the service's own method nearest to the top of the stack, which is the code path that caused the "
+                    + "work (framework threads such as the HTTP event loop have none):");
+            line("");
+            line("| method | share of samples |");
+            line("|---|---|");
+            summary.projectMethods().forEach((method, share) -> line("| `%s` | %.1f%% |", method, share));
+            line("");
             line("Top methods (self time):");
             line("");
             line("| method | share of samples |");
@@ -393,7 +400,7 @@ public final class BenchmarkPage {
         line("");
         line("Nothing in the services was tuned for these numbers: they run with the settings of `deploy/local/up` "
                 + "(`-Xmx512m` per service, default connection pools and worker threads). The benchmark ramps from "
-                + "10 reports/s so that the curve shows where intake saturates, and records a CPU profile of "
+                + "5 reports/s so that the curve shows where intake saturates, and records a CPU profile of "
                 + "helpline-service in every step so that the limit is measured rather than assumed.");
         line("");
         line("## Method");
@@ -405,7 +412,7 @@ public final class BenchmarkPage {
         line("- The load generator is a Java program (deploy/bench) with the JDK's HTTP client over HTTP/1.1 and "
                 + "HdrHistogram 2.2.2. It logs in to Keycloak as operator1 with the helpline-cli client. It runs on the "
                 + "same cores as the stack, and its CPU is in the tables above.");
-        line("- Order of the phases: start-up, a warm-up of 300 reports at 20/s (so that the JIT has compiled the intake "
+        line("- Order of the phases: start-up, a warm-up of 100 reports at 5/s (so that the JIT has compiled the intake "
                 + "path), the intake ramp, a 20 s pause, end to end, the SMS rate, pgbench.");
         line("- A ramp step counts as saturated when it accepted less than 90%% of its offered rate, when its p99 "
                 + "exceeded 2 s, or when requests were still open 30 s after the step; the ramp stops there.");

@@ -24,7 +24,7 @@ public final class JfrProfile {
 
     /** The summary of one recording: sample count and the largest shares, in percent of all samples. */
     public record Summary(String process, long samples, Map<String, Double> topMethods, Map<String, Double> threads,
-            Map<String, Double> areas) {
+            Map<String, Double> areas, Map<String, Double> projectMethods) {
     }
 
     private JfrProfile() {
@@ -45,6 +45,7 @@ public final class JfrProfile {
         Map<String, Long> methods = new TreeMap<>();
         Map<String, Long> threads = new TreeMap<>();
         Map<String, Long> areas = new TreeMap<>();
+        Map<String, Long> projectMethods = new TreeMap<>();
         long total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -58,13 +59,15 @@ public final class JfrProfile {
             List<RecordedFrame> frames = stack.getFrames();
             methods.merge(frameName(frames.get(0)), 1L, Long::sum);
             areas.merge(area(frames), 1L, Long::sum);
+            projectMethods.merge(projectMethod(frames), 1L, Long::sum);
             String thread = event.getThread("sampledThread") == null
                     ? "?"
                     : event.getThread("sampledThread").getJavaName();
             threads.merge(thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", "").replaceAll("\\d+", "N"), 1L,
                     Long::sum);
         }
-        return new Summary(process, total, top(methods, total, 12), top(threads, total, 8), top(areas, total, 12));
+        return new Summary(process, total, top(methods, total, 12), top(threads, total, 8), top(areas, total, 12),
+                top(projectMethods, total, 12));
     }
 
     private static String frameName(RecordedFrame frame) {
@@ -92,6 +95,17 @@ public final class JfrProfile {
             }
         }
         return "JDK and other";
+    }
+
+    /** The service's own method nearest to the top of the stack: the code path that caused the sample. */
+    static String projectMethod(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (type.startsWith("pk.childhelpline.")) {
+                return simpleName(type) + "." + frame.getMethod().getName();
+            }
+        }
+        return "(no frame of the service's own code)";
     }
 
     private static String simpleName(String type) {
