@@ -60,7 +60,8 @@ public final class BenchRun {
     /** Everything the page reports. */
     public record Result(Instant startedAt, Instant finishedAt, List<StackControl.Restart> startups, EndToEnd endToEnd,
             Optional<SmsRate> smsRate, String smsRateNote, List<RampStep> ramp, Optional<Profile> profile,
-            List<PgBenchCeiling.Run> pgbench, int pgbenchSeconds, String pgbenchError) {
+            List<PgBenchCeiling.Run> pgbench, int pgbenchSeconds, String pgbenchError, String reportsBefore,
+            String reportsAfter) {
     }
 
     /** helpline-service's CPU profile and the intake rate it was recorded at. */
@@ -94,6 +95,7 @@ public final class BenchRun {
         List<StackControl.Restart> startups = options.measureStartup() ? measureStartup() : List.of();
         try (ProcessSampler sampler = new ProcessSampler(this::pids)) {
             warmUp();
+            String reportsBefore = reportCount();
             List<RampStep> ramp = new ArrayList<>();
             Optional<Profile> profile = ramp(sampler, ramp);
             // A saturated last step leaves requests queued in helpline-service; they must not count against the next phase.
@@ -131,7 +133,20 @@ public final class BenchRun {
                 out.println("  pgbench failed: " + e.getMessage());
             }
             return new Result(started, Instant.now(), startups, endToEnd, rate, rateNote, ramp, profile, pgbench,
-                    options.pgbenchSeconds(), pgbenchError);
+                    options.pgbenchSeconds(), pgbenchError, reportsBefore, reportCount());
+        }
+    }
+
+    /** Counts the reports in helpline-service's database, because the cost of filing one may grow with them. */
+    private String reportCount() {
+        try {
+            return new PgBenchCeiling(stack, stack.runDir().resolve("bench")).query("helpline",
+                    "SELECT count(*) FROM report");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage().lines().findFirst().orElse("") + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 

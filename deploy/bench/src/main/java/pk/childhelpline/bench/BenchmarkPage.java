@@ -189,8 +189,10 @@ public final class BenchmarkPage {
         line("## Intake at rising rates");
         line("");
         line("POST /api/reports as operator1, open loop at a fixed rate for %d s per step. Latency counts from the "
-                + "moment each request was due, so queueing in the load generator counts too.",
-                result.ramp().isEmpty() ? 0 : result.ramp().get(0).result().seconds());
+                + "moment each request was due, so queueing in the load generator counts too. helpline-service's "
+                + "database held %s reports when the ramp began and %s at the end of the run.",
+                result.ramp().isEmpty() ? 0 : result.ramp().get(0).result().seconds(), result.reportsBefore(),
+                result.reportsAfter());
         line("");
         line("| offered/s | accepted/s | p50 ms | p95 ms | p99 ms | max ms | failed | in flight mean / max | "
                 + "machine CPU %% | outside the stack %% | stack CPU ms per report |");

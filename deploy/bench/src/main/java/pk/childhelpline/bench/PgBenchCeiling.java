@@ -109,6 +109,11 @@ public final class PgBenchCeiling {
         return "'" + text.replace("'", "''").replace("\n", " ").replace(':', ';') + "'";
     }
 
+    /** Returns the single value that a query prints, run as the superuser on one of the stack's databases. */
+    public String query(String database, String sql) throws IOException, InterruptedException {
+        return run(List.of(bin("psql"), "-At", "-v", "ON_ERROR_STOP=1", "-c", sql, database), 60).strip();
+    }
+
     private void psql(String database, String sql) throws IOException, InterruptedException {
         run(List.of(bin("psql"), "-q", "-v", "ON_ERROR_STOP=1", "-c", sql, database), 60);
     }
