@@ -2,10 +2,14 @@ package pk.childhelpline.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +39,7 @@ public final class FaultRun {
 
     /** The counts the run prints, and whether anything was lost or duplicated. */
     public record Outcome(int sent, int accepted, int rejected, int reportsMissing, int reportsDuplicated,
-            int referralsExpected, int referralsMissing, int referralsDuplicated, int referralsUnexpected,
+            int storedWithout201, int referralsExpected, int referralsMissing, int referralsDuplicated, int referralsUnexpected,
             int smsExpected, int smsArrivedOnce, int smsMissing, int smsDuplicated, int smsInDoubt,
             boolean smsMeasured, long deadLettersAdded, List<String> problems) {
 
@@ -94,11 +98,11 @@ public final class FaultRun {
                 + "component is down). Waiting up to %d s for referrals and SMS ...%n",
                 Duration.between(started, Instant.now()).toSeconds(), load.sent(), accepted.size(), load.failures(),
                 options.settle().toSeconds());
-        return check(new ArrayList<>(accepted), load.sent(), smsc, deadLetters, deadLettersBefore);
+        return check(new ArrayList<>(accepted), load.sent(), smsc, deadLetters, deadLettersBefore, started);
     }
 
     private Outcome check(List<OpenLoopLoad.Accepted> accepted, int sent, SmscLog smsc, DeadLetters deadLetters,
-            Map<String, Long> deadLettersBefore) throws InterruptedException {
+            Map<String, Long> deadLettersBefore, Instant started) throws InterruptedException {
         Map<String, Set<String>> expectedQueues = new HashMap<>();
         accepted.removeIf(report -> report.reference() == null);
         for (OpenLoopLoad.Accepted report : accepted) {
@@ -125,6 +129,7 @@ public final class FaultRun {
 
         List<String> problems = new ArrayList<>();
         int[] reports = checkReports(accepted, problems);
+        int storedWithout201 = countStoredOfRun(started, accepted, problems);
 
         int expected = 0;
         int missing = 0;
@@ -186,9 +191,9 @@ public final class FaultRun {
                 problems.add(entry.getKey() + ": " + delta + " new record(s) in the dead-letter topic");
             }
         }
-        return new Outcome(sent, accepted.size(), sent - accepted.size(), reports[0], reports[1], expected, missing,
-                duplicated, unexpected, expectedQueues.size(), once, smsMissing, smsDuplicated, inDoubt, smsMeasured,
-                added, problems);
+        return new Outcome(sent, accepted.size(), sent - accepted.size(), reports[0], reports[1], storedWithout201,
+                expected, missing, duplicated, unexpected, expectedQueues.size(), once, smsMissing, smsDuplicated,
+                inDoubt, smsMeasured, added, problems);
     }
 
     /** Counts the reports that have at least as many referrals as the rules give them. */
@@ -220,6 +225,46 @@ public final class FaultRun {
             }
         }
         return new int[]{missing, duplicated};
+    }
+
+    /**
+     * Lists the reports received since the run began (the generator backdates receivedAt by up to 10 minutes) and
+     * counts this run's external ids. An id stored twice is a duplicate. An id stored once without a 201 belongs to a
+     * request that failed on the client's side after the server committed it, which is no loss and is counted apart.
+     */
+    private int countStoredOfRun(Instant started, List<OpenLoopLoad.Accepted> accepted, List<String> problems) {
+        String from = URLEncoder.encode(started.minus(Duration.ofMinutes(11)).atOffset(ZoneOffset.UTC).toString(),
+                StandardCharsets.UTF_8);
+        Map<String, Integer> stored = new HashMap<>();
+        for (int page = 0; page < 1000; page++) {
+            Stack.Reply reply = stack.http().get(stack.url("HELPLINE_URL") + "/api/reports?size=1000&receivedFrom=" + from
+                    + "&page=" + page, OPERATOR, PASSWORD);
+            if (reply.status() != 200) {
+                problems.add("GET /api/reports returned " + reply.status());
+                return 0;
+            }
+            JsonNode items = reply.json().path("items");
+            for (JsonNode report : items) {
+                String externalId = report.path("externalId").asText("");
+                if (externalId.startsWith(generator.externalIdPrefix())) {
+                    stored.merge(externalId, 1, Integer::sum);
+                }
+            }
+            if (items.size() < 1000) {
+                break;
+            }
+        }
+        Set<String> acceptedIds = new HashSet<>();
+        accepted.forEach(report -> acceptedIds.add(report.report().path("externalId").asText()));
+        int withoutResponse = 0;
+        for (Map.Entry<String, Integer> entry : stored.entrySet()) {
+            if (entry.getValue() > 1) {
+                problems.add("external id " + entry.getKey() + ": stored " + entry.getValue() + " times");
+            } else if (!acceptedIds.contains(entry.getKey())) {
+                withoutResponse++;
+            }
+        }
+        return withoutResponse;
     }
 
     /** Lists every referral (as supervisor1) and returns the queues of the given references, one entry per referral. */
@@ -295,7 +340,8 @@ public final class FaultRun {
         out.println("Fault injection result");
         out.printf("  reports sent %d, accepted (201) %d, not accepted %d%n", outcome.sent(), outcome.accepted(),
                 outcome.rejected());
-        out.printf("  reports missing %d, duplicated %d%n", outcome.reportsMissing(), outcome.reportsDuplicated());
+        out.printf("  reports missing %d, duplicated %d, stored without a 201 (request failed after the commit) %d%n",
+                outcome.reportsMissing(), outcome.reportsDuplicated(), outcome.storedWithout201());
         out.printf("  referrals expected %d, missing %d, duplicated %d, not given by the rules %d%n",
                 outcome.referralsExpected(), outcome.referralsMissing(), outcome.referralsDuplicated(),
                 outcome.referralsUnexpected());

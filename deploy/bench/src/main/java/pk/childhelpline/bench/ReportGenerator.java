@@ -56,6 +56,11 @@ public final class ReportGenerator {
         this.runId = runId;
     }
 
+    /** Returns the prefix of every external id this generator gives, which tells this run's reports apart. */
+    public String externalIdPrefix() {
+        return "BENCH-" + runId + "-";
+    }
+
     public static ReportGenerator fromFiles(Path sample, Path districtsCsv, long seed, String runId) {
         return new ReportGenerator(readTemplates(sample), readDistricts(districtsCsv), seed, runId);
     }
@@ -98,7 +103,7 @@ public final class ReportGenerator {
         ObjectNode report = templates.get(random.nextInt(templates.size())).deepCopy();
         report.remove("invalid");
         report.remove("why");
-        report.put("externalId", "BENCH-" + runId + "-" + sequence.incrementAndGet());
+        report.put("externalId", externalIdPrefix() + sequence.incrementAndGet());
         report.put("receivedAt", OffsetDateTime.now(PAKISTAN).minusSeconds(random.nextInt(600))
                 .truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
 
