@@ -145,7 +145,8 @@ class EndToEndTest {
         assertEquals("RESOLVED", resolve.json().path("status").asText());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertTrue(delivered(filed.reference()).containsAll(
-                        Set.of("RECEIVED", "REFERRED", "ACCEPTED", "CLOSED")), "delivered SMS kinds of " + filed.reference()
+                        Set.of("RECEIVED", "REFERRED", "ACCEPTED", "CLOSED")),
+                        "delivered SMS kinds of " + filed.reference()
                                 + ": " + delivered(filed.reference())));
         List<String> kinds = messageKinds(filed.reference());
         assertEquals(4, kinds.size(), "messages of the case: " + kinds);
