@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * simulator and the three services, started with deploy/local/up) and checks the outcome for each party: the queues, the
  * SMS at the SMSC, officers' actions and their SMS, STATUS and STOP by SMS, office isolation and incoming SMS.
  */
+@Order(1)
+@ExtendWith(SharedStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
@@ -51,16 +53,9 @@ class EndToEndTest {
     private Replay.Result replay;
 
     @BeforeAll
-    void startStack() {
-        local = LocalStack.start();
+    void useStack(LocalStack shared) {
+        local = shared;
         stack = local.stack();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (local != null) {
-            local.close();
-        }
     }
 
     @Test
