@@ -3,10 +3,11 @@ package pk.childhelpline.helpline.intake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,16 +27,12 @@ public class DuplicateFinder {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ReportViews.Related> flag(Report report) {
-        List<Report> candidates = Report.list("receivedAt >= ?1 and receivedAt <= ?2 and id <> ?3 and status <> ?4",
-                report.receivedAt.minus(WINDOW), report.receivedAt.plus(WINDOW), report.id, ReportStatus.CLOSED);
         List<ReportViews.Related> found = new ArrayList<>();
-        for (Report candidate : candidates) {
-            if (looksAlike(report, candidate)) {
-                relate(report, candidate, report.acceptedAt);
-                relate(candidate, report, report.acceptedAt);
-                found.add(new ReportViews.Related(candidate.reference, candidate.receivedAtWithOffset(), candidate.status,
-                        true, false));
-            }
+        for (Report candidate : candidates(report)) {
+            relate(report, candidate, report.acceptedAt);
+            relate(candidate, report, report.acceptedAt);
+            found.add(new ReportViews.Related(candidate.reference, candidate.receivedAtWithOffset(), candidate.status, true,
+                    false));
         }
         if (!found.isEmpty()) {
             Log.infof("Report %s has %d possible duplicate(s)", report.reference, found.size());
@@ -43,30 +40,65 @@ public class DuplicateFinder {
         return found;
     }
 
-    static boolean looksAlike(Report a, Report b) {
-        if (Collections.disjoint(a.concerns, b.concerns) || Collections.disjoint(districts(a), districts(b))) {
-            return false;
+    /**
+     * Finds the matching reports with one query. The database does the whole match, so that intake reads only the
+     * matching rows, through the district and concern indexes, however many reports the window holds.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Report> candidates(Report report) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("from", report.receivedAt.minus(WINDOW));
+        parameters.put("to", report.receivedAt.plus(WINDOW));
+        parameters.put("id", report.id);
+        parameters.put("closed", ReportStatus.CLOSED.name());
+        parameters.put("concerns", report.concerns.stream().map(Enum::name).toList());
+        List<String> places = new ArrayList<>();
+        List<String> childPlaces = new ArrayList<>();
+        int index = 0;
+        for (String[] place : districts(report)) {
+            parameters.put("p" + index, place[0]);
+            parameters.put("d" + index, place[1]);
+            places.add("(r.location_province = :p" + index + " and r.location_district = :d" + index + ")");
+            childPlaces.add("(k.province = :p" + index + " and k.district = :d" + index + ")");
+            index++;
         }
-        for (Report.ChildRow childA : a.children) {
-            for (Report.ChildRow childB : b.children) {
-                boolean sameGender = childA.gender == childB.gender;
-                boolean similarAge = childA.ageYears == null || childB.ageYears == null
-                        || Math.abs(childA.ageYears - childB.ageYears) <= AGE_TOLERANCE;
-                if (sameGender && similarAge) {
-                    return true;
-                }
+        List<String> children = new ArrayList<>();
+        for (int i = 0; i < report.children.size(); i++) {
+            Report.ChildRow child = report.children.get(i);
+            parameters.put("g" + i, child.gender.name());
+            if (child.ageYears == null) {
+                children.add("c.gender = :g" + i);
+            } else {
+                parameters.put("lo" + i, child.ageYears - AGE_TOLERANCE);
+                parameters.put("hi" + i, child.ageYears + AGE_TOLERANCE);
+                children.add("(c.gender = :g" + i + " and (c.age_years is null or c.age_years between :lo" + i + " and :hi"
+                        + i + "))");
             }
         }
-        return false;
+        if (report.concerns.isEmpty() || children.isEmpty()) {
+            return List.of();
+        }
+        String alike = " and r.received_at between :from and :to and r.id <> :id and r.status <> :closed"
+                + " and exists (select 1 from report_concern rc where rc.report_id = r.id and rc.concern in (:concerns))"
+                + " and exists (select 1 from report_child c where c.report_id = r.id and ("
+                + String.join(" or ", children) + "))";
+        String sql = "select r.id from report r where (" + String.join(" or ", places) + ")" + alike
+                + " union select r.id from report r join report_child k on k.report_id = r.id where ("
+                + String.join(" or ", childPlaces) + ")" + alike;
+        var query = Report.getEntityManager().createNativeQuery(sql, UUID.class);
+        parameters.forEach(query::setParameter);
+        List<UUID> ids = query.getResultList();
+        return ids.isEmpty() ? List.of() : Report.list("id in ?1 order by receivedAt", ids);
     }
 
-    private static Set<String> districts(Report report) {
-        Set<String> districts = new HashSet<>();
-        districts.add(report.locationProvince + "/" + report.locationDistrict);
+    private static List<String[]> districts(Report report) {
+        Map<String, String[]> districts = new LinkedHashMap<>();
+        districts.put(report.locationProvince + "/" + report.locationDistrict,
+                new String[]{report.locationProvince, report.locationDistrict});
         for (Report.ChildRow child : report.children) {
-            districts.add(child.province + "/" + child.district);
+            districts.put(child.province + "/" + child.district, new String[]{child.province, child.district});
         }
-        return districts;
+        return new ArrayList<>(districts.values());
     }
 
     private static void relate(Report from, Report to, Instant detectedAt) {

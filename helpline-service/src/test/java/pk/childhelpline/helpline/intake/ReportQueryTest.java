@@ -193,6 +193,38 @@ class ReportQueryTest {
     }
 
     @Test
+    void flagsDuplicateByChildHomeDistrict() {
+        ObjectNode first = TestReports.valid();
+        child(first, 0).put("district", "Ghizer").put("province", "GB").put("ageYears", 9);
+        ((ObjectNode) first.get("location")).put("district", "Gilgit").put("province", "GB");
+        first.putArray("concerns").add("CHILD_LABOUR");
+        String firstReference = file(first);
+        ObjectNode second = first.deepCopy();
+        second.put("externalId", first.path("externalId").asText() + "-b");
+        ((ObjectNode) second.get("location")).put("district", "Skardu").put("province", "GB");
+        child(second, 0).put("ageYears", 11);
+
+        given().contentType(ContentType.JSON).body(second.toString()).post("/api/reports")
+                .then().statusCode(201)
+                .body("possibleDuplicates.reference", contains(firstReference));
+    }
+
+    @Test
+    void skipsDuplicateWithAgeGapAboveTwoYears() {
+        ObjectNode first = TestReports.valid();
+        child(first, 0).put("district", "Nagar").put("province", "GB").put("ageYears", 6);
+        ((ObjectNode) first.get("location")).put("district", "Nagar").put("province", "GB");
+        file(first);
+        ObjectNode second = first.deepCopy();
+        second.put("externalId", first.path("externalId").asText() + "-b");
+        child(second, 0).put("ageYears", 9);
+
+        given().contentType(ContentType.JSON).body(second.toString()).post("/api/reports")
+                .then().statusCode(201)
+                .body("possibleDuplicates", equalTo(List.of()));
+    }
+
+    @Test
     void addsNoteToTimeline() {
         String reference = file(TestReports.valid());
 
