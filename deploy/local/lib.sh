@@ -240,6 +240,15 @@ component_pid() {
     fi
 }
 
+# True when the PID recorded for the component still runs, whatever its command line.
+recorded_pid_alive() {
+    local pid_file pid
+    pid_file="$(component_pid_file "$1")"
+    [[ -f "$pid_file" ]] || return 1
+    pid="$(head -n 1 "$pid_file" 2>/dev/null | tr -d '[:space:]')"
+    [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+}
+
 # True when something accepts TCP connections on 127.0.0.1:PORT.
 port_open() {
     timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
@@ -287,13 +296,14 @@ component_ready() {
 }
 
 # Runs a command in its own session, detached from the terminal, with its output appended to LOG, and records its
-# PID. The PID is the process group of everything the command starts, which lets `down` stop the whole group.
+# PID. The PID is the process group of everything the command starts, which lets `down` stop the whole group. The
+# command runs in the run directory, or in START_DIR when that is set.
 start_detached() {
     local name="$1" log="$2"
     shift 2
     mkdir -p "$PID_DIR" "$LOG_DIR"
     (
-        cd "$RUN_DIR" || exit 1
+        cd "${START_DIR:-$RUN_DIR}" || exit 1
         setsid nohup "$@" >>"$log" 2>&1 </dev/null &
         echo "$!" >"$(component_pid_file "$name")"
     )
@@ -306,7 +316,9 @@ wait_until_ready() {
     log="$(component_log "$name")"
     started=$SECONDS
     while ! component_ready "$name"; do
-        if [[ -z "$(component_pid "$name")" ]]; then
+        # Right after the fork the recorded PID may still be a copy of this shell, before setsid has run the
+        # component's command line; only a PID that has gone counts as an exit.
+        if [[ -z "$(component_pid "$name")" ]] && ! recorded_pid_alive "$name"; then
             print_log_tail "$log"
             die "$title exited during start-up; its log is $log"
         fi
