@@ -160,7 +160,7 @@ public class ReportService {
             parameters.put("referenceText", "%" + filter.text().toUpperCase().replace("-", "").strip() + "%");
             parameters.put("text", "%" + filter.text().toUpperCase().strip() + "%");
         }
-        PanacheQuery<Report> reports = Report.find(query + " order by r.receivedAt desc", parameters);
+        PanacheQuery<Report> reports = Report.find(query + " order by r.receivedAt desc, r.id", parameters);
         List<Report> items = reports.page(page, size).list();
         List<UUID> duplicated = items.isEmpty()
                 ? List.of()

@@ -1,7 +1,10 @@
 package pk.childhelpline.helpline.intake;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -125,6 +128,26 @@ class ReportQueryTest {
                 .statusCode(200).body("total", equalTo(0));
         given().queryParam("size", 1).queryParam("page", 0).get("/api/reports").then().statusCode(200)
                 .body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void pagesReportsReceivedAtSameTimeWithoutRepeats() {
+        Set<String> filed = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            ObjectNode report = TestReports.valid();
+            child(report, 0).put("district", "Panjgur").put("province", "BA");
+            ((ObjectNode) report.get("location")).put("district", "Panjgur").put("province", "BA");
+            report.put("receivedAt", "2026-05-10T11:00:00+05:00");
+            filed.add(file(report));
+        }
+
+        List<String> listed = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            listed.addAll(given().queryParam("district", "Panjgur").queryParam("size", 2).queryParam("page", page)
+                    .get("/api/reports").then().statusCode(200).extract().<List<String>>path("items.reference"));
+        }
+
+        assertThat(listed).hasSize(7).containsExactlyInAnyOrderElementsOf(filed);
     }
 
     @Test

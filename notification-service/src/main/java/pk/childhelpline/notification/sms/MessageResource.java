@@ -73,11 +73,11 @@ public class MessageResource {
         }
         io.quarkus.hibernate.orm.panache.PanacheQuery<SmsMessage> query;
         if (reference == null || reference.isBlank()) {
-            query = SmsMessage.findAll(Sort.descending("createdAt"));
+            query = SmsMessage.findAll(Sort.descending("createdAt").and("id"));
         } else {
             String canonical = CaseReference.parse(reference).orElseThrow(() -> ProblemException.invalid("reference",
                     "is not a valid case reference; write it as XXXX-XXXX-C, for example K7M2-9XQ4-T"));
-            query = SmsMessage.find("reference", Sort.descending("createdAt"), canonical);
+            query = SmsMessage.find("reference", Sort.descending("createdAt").and("id"), canonical);
         }
         List<MessageView> items = query.page(page, size).list().stream().map(MessageView::of).toList();
         return new Page<>(items, query.count());
