@@ -42,7 +42,7 @@ public class ProblemMappers {
     }
 
     /**
-     * Answers a request without valid credentials: the API with 401 problem+json, the web console with its tenant's
+     * Responds to a request without valid credentials: the API with 401 problem+json, the web console with its tenant's
      * challenge, which redirects the browser to the Keycloak login.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

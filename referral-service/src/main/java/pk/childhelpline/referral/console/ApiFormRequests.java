@@ -15,7 +15,7 @@ import pk.childhelpline.referral.common.Problem;
 /**
  * Keeps the console's CSRF check away from the JSON API. The CSRF filter checks every form-typed request, and some
  * HTTP clients label a body-less POST (such as {@code /claim}) as a form. On {@code /api} paths this filter drops the
- * form type of a request without a body, and answers a form with a body with 415, as the API takes only JSON.
+ * form type of a request without a body, and rejects a form with a body with 415, because the API takes only JSON.
  */
 public class ApiFormRequests {
 

@@ -12,8 +12,8 @@ import io.quarkus.qute.Template;
 import pk.childhelpline.referral.common.ProblemException;
 
 /**
- * Error pages of the console. The API answers the same errors with problem+json; a browser gets a page in the
- * console's layout and language instead.
+ * Error pages of the console. The API returns the same errors as problem+json, and a browser gets a page in
+ * the console's layout and language instead.
  */
 @ApplicationScoped
 public class ConsoleErrors {
@@ -30,7 +30,7 @@ public class ConsoleErrors {
         return render(403, "forbidden");
     }
 
-    /** A form whose CSRF token is missing or does not match its cookie; nothing was changed. */
+    /** Renders the page for a form whose CSRF token is missing or does not match its cookie. */
     public Response csrfFailed() {
         Log.warn("Console form rejected: missing or wrong CSRF token");
         return render(400, "csrf");

@@ -57,8 +57,8 @@ public class ConsoleFilters {
     ConsoleErrors errors;
 
     /**
-     * Forbids storing console pages, and explains a form that the CSRF filter rejected: that filter answers 400
-     * without a body.
+     * Forbids storing console pages, and explains a form that the CSRF filter rejected, because that filter
+     * returns 400 without a body.
      */
     @ServerResponseFilter
     public void finishConsoleResponse(ContainerRequestContext request, ContainerResponseContext response) {

@@ -81,7 +81,7 @@ public class ReferralPages {
     Template referral;
 
     /**
-     * What a refused form sent and why it was refused: the field errors, or a message ({@code stale} or
+     * A refused form: the values it sent and the reason, either field errors or a message ({@code stale} or
      * {@code not-allowed}) with the service's explanation.
      */
     @TemplateData
