@@ -116,7 +116,7 @@ class OfficerConsoleTest {
 
             driver.findElement(By.cssSelector("a.language-switch")).click();
             browser.await(By.cssSelector("html[dir=rtl]"));
-            driver.get(referralUrl + "/console/queue?status=");
+            driver.get(referralUrl + "/console/queue?status=ANY");
             browser.await(By.cssSelector("html[lang=ur][dir=rtl]"));
             assertTrue(driver.findElement(By.tagName("h1")).getText().contains("قطار"), "Urdu heading");
             browser.screenshot("console-officer-queue-ur");
@@ -143,7 +143,7 @@ class OfficerConsoleTest {
     void sindhOfficerDoesNotSeeIt() {
         try (Browser browser = Browser.start()) {
             WebDriver driver = browser.driver();
-            driver.get(referralUrl + "/console/queue?status=");
+            driver.get(referralUrl + "/console/queue?status=ANY");
             browser.logIn("nhri-sd", PASSWORD);
             browser.await(By.cssSelector("p.count"));
 

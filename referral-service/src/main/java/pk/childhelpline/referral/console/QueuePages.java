@@ -40,6 +40,8 @@ public class QueuePages {
     static final int PAGE_SIZE = 50;
     /** Status filter value for every status that is not final. */
     static final String OPEN = "OPEN";
+    /** Status filter value for every status. */
+    static final String ANY = "ANY";
     private static final List<String> OPEN_STATUSES = List.of("PENDING", "ESCALATED", "ACCEPTED", "IN_PROGRESS");
 
     @Inject
@@ -92,10 +94,10 @@ public class QueuePages {
 
     private TemplateInstance list(String menu, String status, String priority, String province, String organisation,
             String office, boolean overdue, Integer pageNumber) {
-        String statusFilter = status == null ? OPEN : status;
+        String statusFilter = status == null || status.isBlank() ? OPEN : status;
         List<String> statuses = switch (statusFilter) {
             case OPEN -> OPEN_STATUSES;
-            case "" -> null;
+            case ANY -> null;
             default -> List.of(statusFilter);
         };
         int index = pageNumber == null || pageNumber < 1 ? 0 : pageNumber - 1;
@@ -138,7 +140,7 @@ public class QueuePages {
     private static List<Option> statusOptions(String selected) {
         List<Option> options = new ArrayList<>();
         options.add(new Option(OPEN, "status_open", OPEN.equals(selected)));
-        options.add(new Option("", "status_any", "".equals(selected)));
+        options.add(new Option(ANY, "status_any", ANY.equals(selected)));
         for (ReferralStatus status : ReferralStatus.values()) {
             options.add(new Option(status.name(), status.name(), status.name().equals(selected)));
         }

@@ -92,12 +92,30 @@ class ConsolePagesTest {
         UUID own = fixtures.fileOne("PB", "NEGLECT", "LOW");
         UUID other = fixtures.fileOne("SD", "NEGLECT", "LOW");
 
-        given().queryParam("status", "").when().get("/console/queue")
+        given().queryParam("status", "ANY").when().get("/console/queue")
                 .then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("/console/referrals/" + own))
                 .body(not(containsString("/console/referrals/" + other)))
                 .body(containsString("<html lang=\"en\" dir=\"ltr\">"))
                 .body(containsString("nhri-pb"));
+    }
+
+    @Test
+    @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
+            @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
+    void queueHidesFinishedUnlessAsked() {
+        UUID resolved = fixtures.fileOne("PB", "NEGLECT", "LOW");
+        given().when().post("/api/referrals/" + resolved + "/claim").then().statusCode(200);
+        given().contentType("application/json").body("{\"outcome\": \"CHILD_SAFE\"}")
+                .when().post("/api/referrals/" + resolved + "/resolve").then().statusCode(200);
+
+        given().queryParam("size", 1000).when().get("/console/queue")
+                .then().statusCode(200).body(not(containsString("/console/referrals/" + resolved)));
+        given().queryParam("status", "ANY").when().get("/console/queue")
+                .then().statusCode(200).body(containsString("/console/referrals/" + resolved));
+        given().queryParam("status", "RESOLVED").when().get("/console/queue")
+                .then().statusCode(200).body(containsString("/console/referrals/" + resolved))
+                .body(containsString("<option value=\"RESOLVED\" selected>"));
     }
 
     @Test
@@ -157,10 +175,10 @@ class ConsolePagesTest {
     @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
             @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
     void switchesToUrdu() {
-        given().redirects().follow(false).queryParam("status", "").queryParam("lang", "ur")
+        given().redirects().follow(false).queryParam("status", "ANY").queryParam("lang", "ur")
                 .when().get("/console/queue")
                 .then().statusCode(303)
-                .header("Location", endsWith("/console/queue?status="))
+                .header("Location", endsWith("/console/queue?status=ANY"))
                 .cookie("console_lang", "ur")
                 .header("Set-Cookie", containsString("Path=/console"))
                 .header("Set-Cookie", containsString("SameSite=Lax"));
