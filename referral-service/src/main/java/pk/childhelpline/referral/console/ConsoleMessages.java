@@ -322,6 +322,8 @@ public interface ConsoleMessages {
     @Message("Sign in again")
     String sign_in_again();
 
-    @Message("{#when code}{#is 'PENDING'}Pending{#is 'ACCEPTED'}Accepted{#is 'IN_PROGRESS'}In progress{#is 'RESOLVED'}Resolved{#is 'CLOSED'}Closed{#is 'REJECTED'}Rejected{#is 'TRANSFERRED'}Transferred{#is 'ESCALATED'}Escalated{#is 'CRITICAL'}Critical{#is 'HIGH'}High{#is 'MEDIUM'}Medium{#is 'LOW'}Low{#is 'IMMEDIATE_DANGER'}Immediate danger{#else}{code}{/when}")
+    /** Returns the label of a status, priority, urgency, outcome, gender or channel code; other codes as they are. */
+    @Message("{#when code}{#is 'PENDING'}Pending{#is 'ACCEPTED'}Accepted{#is 'IN_PROGRESS'}In progress{#is 'RESOLVED'}Resolved{#is 'CLOSED'}Closed{#is 'REJECTED'}Rejected{#is 'TRANSFERRED'}Transferred{#is 'ESCALATED'}Escalated{#is 'CRITICAL'}Critical{#is 'HIGH'}High{#is 'MEDIUM'}Medium{#is 'LOW'}Low{#is 'IMMEDIATE_DANGER'}Immediate danger"
+            + "{#is 'CHILD_SAFE'}Child safe{#is 'REFERRED_TO_POLICE'}Referred to police{#is 'LEGAL_ACTION_STARTED'}Legal action started{#is 'SERVICES_PROVIDED'}Services provided{#is 'REUNITED_WITH_FAMILY'}Reunited with family{#is 'PLACED_IN_ALTERNATIVE_CARE'}Placed in alternative care{#is 'NO_ACTION_NEEDED'}No action needed{#is 'UNABLE_TO_CONTACT'}Unable to contact{#is 'DUPLICATE'}Duplicate{#is 'OTHER'}Other{#is 'REROUTED'}Re-routed after a correction{#is 'FEMALE'}Female{#is 'MALE'}Male{#is 'UNKNOWN'}Unknown{#is 'PHONE_CALL'}Phone call{#is 'SMS'}SMS{#is 'WEB_FORM'}Web form{#is 'MOBILE_APP'}Mobile app{#is 'WALK_IN'}Walk-in{#else}{code}{/when}")
     String code(String code);
 }

@@ -113,7 +113,8 @@ public class ReferralPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        return render(referrals.get(id), FormState.none()).data("done", done != null && DONE.contains(done) ? done : null);
+        String finished = done != null && DONE.contains(done) ? done : null;
+        return render(referrals.get(id), FormState.none(), finished);
     }
 
     @POST
@@ -209,20 +210,37 @@ public class ReferralPages {
     }
 
     private Response again(UUID id, int status, FormState form) {
-        String body = render(referrals.get(id), form).render();
+        String back = "/console/referrals/" + id + "?lang=" + (ConsolePage.URDU.equals(page.locale()) ? "en" : "ur");
+        String body = render(referrals.get(id), form, null).data("switchHref", back).render();
         return Response.status(status).type(ConsoleErrors.HTML).entity(body).build();
     }
 
-    private TemplateInstance render(ReferralView view, FormState form) {
+    private TemplateInstance render(ReferralView view, FormState form, String done) {
+        ReferralDetail detail = detail(view);
         return page.of(referral, "referral")
-                .data("r", detail(view))
+                .data("r", detail)
                 .data("form", form)
-                .data("done", null)
+                .data("done", done)
+                .data("focus", focus(detail, form, done))
                 .data("outcomes", Arrays.stream(OutcomeCode.values())
                         .map(code -> new ConsoleViews.Option(code.name(), ConsoleFormat.words(code.name()), false))
                         .toList())
                 .data("targets", queries.transferTargets(view.destination().organisationId(),
                         view.destination().office(), form.value("destination")));
+    }
+
+    /**
+     * Names what gets the keyboard focus: the error message after a refused form, the confirmation after an action,
+     * else the first control of the first action that the status allows.
+     */
+    private static String focus(ReferralDetail detail, FormState form, String done) {
+        if (form.message() != null || !form.errors().isEmpty()) {
+            return "problem";
+        }
+        if (done != null) {
+            return "done";
+        }
+        return detail.allowedActions().isEmpty() ? "note" : detail.allowedActions().get(0);
     }
 
     static ReferralDetail detail(ReferralView view) {
@@ -234,14 +252,14 @@ public class ReferralPages {
         }
         List<HistoryRow> history = view.history().stream()
                 .map(entry -> new HistoryRow(ConsoleFormat.time(entry.changedAt()), entry.changedBy(),
-                        entry.fromStatus(), entry.toStatus(), entry.reason(), ConsoleFormat.words(entry.outcome())))
+                        entry.fromStatus(), entry.toStatus(), entry.reason(), entry.outcome()))
                 .toList();
         List<NoteRow> notes = view.notes().stream()
                 .map(note -> new NoteRow(ConsoleFormat.time(note.writtenAt()), note.writtenBy(), note.text())).toList();
         return new ReferralDetail(view.id(), view.reference(),
                 view.destination().organisationId() + " / " + view.destination().office(), view.province(),
                 view.priority(), view.status().name(), ConsoleFormat.time(view.deadline()), view.overdue(),
-                view.claimedBy(), ConsoleFormat.words(view.outcome()), view.version(), report(view), history, notes,
+                view.claimedBy(), view.outcome(), view.version(), report(view), history, notes,
                 allowed);
     }
 
@@ -252,11 +270,11 @@ public class ReferralPages {
         List<ChildRow> children = new ArrayList<>();
         for (JsonNode child : report.path("children")) {
             children.add(new ChildRow(child.path("ageYears").isNumber() ? child.path("ageYears").asText() : "",
-                    ConsoleFormat.words(child.path("gender").asText("")), child.path("district").asText(""),
+                    child.path("gender").asText(""), child.path("district").asText(""),
                     child.path("province").asText("")));
         }
         return new Report(concerns, report.path("urgency").asText(""),
-                ConsoleFormat.words(report.path("channel").asText("")), ConsoleFormat.time(view.reportAcceptedAt()),
+                report.path("channel").asText(""), ConsoleFormat.time(view.reportAcceptedAt()),
                 report.path("legalAidRequested").asBoolean(false), report.path("narrative").asText(""),
                 report.path("location").path("district").asText(""),
                 report.path("location").path("province").asText(""), children);

@@ -187,6 +187,7 @@ class ConsolePagesTest {
                 .then().statusCode(200)
                 .body(containsString("<html lang=\"ur\" dir=\"rtl\">"))
                 .body(containsString("میری قطار"))
+                .body(containsString("<option value=\"OPEN\" selected>"))
                 .body(containsString("href=\"/console/queue?lang=en\""));
     }
 
@@ -229,6 +230,8 @@ class ConsolePagesTest {
                 .then().statusCode(200)
                 .body(containsString("dir=\"auto\">بچی کے والد سے بات ہوئی، school visit kal.</p>"))
                 .body(containsString("Nikah roka gaya"))
+                .body(containsString("<dd>Child safe</dd>"))
+                .body(containsString("id=\"note-text\" name=\"text\" dir=\"auto\" rows=\"3\" maxlength=\"2000\" autofocus"))
                 .body(not(containsString("/console/referrals/" + id + "/claim")));
     }
 
