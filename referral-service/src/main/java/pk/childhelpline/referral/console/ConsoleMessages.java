@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Labels of the officers' and supervisors' console in English; {@code messages/msg_ur.properties} holds the Urdu ones.
+ * Labels of the officers' and supervisors' console in English; {@code messages/msg_ur.properties} contains the Urdu ones.
  * Templates reach them as {@code {msg:key}}.
  */
 @MessageBundle(value = "msg", locale = "en")
