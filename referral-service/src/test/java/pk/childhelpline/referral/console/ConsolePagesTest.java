@@ -2,8 +2,15 @@ package pk.childhelpline.referral.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -270,6 +277,39 @@ class ConsolePagesTest {
                 .body(containsString("Someone else changed this referral, reload"));
 
         assertEquals(ReferralStatus.ACCEPTED, Database.referral(id).status);
+    }
+
+    @Test
+    @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
+            @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
+    void concurrentClaimsShowReloadMessage() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                UUID id = fixtures.fileOne("PB", "PHYSICAL_VIOLENCE", "HIGH");
+                Form form = Form.of(id);
+                CountDownLatch start = new CountDownLatch(1);
+                Callable<Response> claim = () -> {
+                    start.await();
+                    return form.post(id, "claim");
+                };
+                List<Future<Response>> results = List.of(pool.submit(claim), pool.submit(claim));
+                start.countDown();
+                List<Response> responses = new ArrayList<>();
+                for (Future<Response> result : results) {
+                    responses.add(result.get());
+                }
+                responses.sort(Comparator.comparingInt(Response::statusCode));
+
+                assertEquals(303, responses.get(0).statusCode(), "round " + round);
+                assertEquals(409, responses.get(1).statusCode(), "round " + round);
+                assertTrue(responses.get(1).asString().contains("Someone else changed this referral, reload"),
+                        "round " + round);
+                assertEquals(2, Database.historyOf(id).size(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
