@@ -196,6 +196,14 @@ class ConsolePagesTest {
                 .body(containsString("میری قطار"))
                 .body(containsString("<option value=\"OPEN\" selected>"))
                 .body(containsString("href=\"/console/queue?lang=en\""));
+
+        UUID id = fixtures.fileOne("PB", "NEGLECT", "IMMEDIATE_DANGER");
+        given().cookie("console_lang", "ur").when().get("/console/referrals/" + id)
+                .then().statusCode(200)
+                .body(containsString("<html lang=\"ur\" dir=\"rtl\">"))
+                .body(containsString(">اپنے ذمے لیں</button>"))
+                .body(containsString("<dd>فوری خطرہ</dd>"))
+                .body(containsString("<p class=\"narrative\" dir=\"auto\">"));
     }
 
     @Test
