@@ -23,6 +23,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns every error of the HTTP API into an RFC 9457 problem, so that clients get one shape for all of them. Responses
@@ -37,10 +41,30 @@ public class ProblemMappers {
         return respond(e.problem());
     }
 
+    /**
+     * Responds to a request without valid credentials: the API with 401 problem+json, the web console with its tenant's
+     * challenge, which redirects the browser to the Keycloak login.
+     */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized() {
+    public Uni<Response> unauthorized(RoutingContext context) {
+        String path = context.normalizedPath();
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator != null && (path.equals("/console") || path.startsWith("/console/"))) {
+            return authenticator.getChallenge(context).map(ProblemMappers::challenge)
+                    .onFailure().recoverWithItem(ProblemMappers::unauthorizedProblem);
+        }
+        return Uni.createFrom().item(unauthorizedProblem());
+    }
+
+    private static Response unauthorizedProblem() {
         return Response.fromResponse(respond(Problem.of(401, "Unauthorized",
                 "A valid bearer token from the helpline realm is required"))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static Response challenge(ChallengeData challenge) {
+        Response.ResponseBuilder response = Response.status(challenge.status);
+        challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+        return response.build();
     }
 
     @ServerExceptionMapper

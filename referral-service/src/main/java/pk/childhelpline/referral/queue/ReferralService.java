@@ -34,8 +34,27 @@ import pk.childhelpline.referral.routing.Codes;
 public class ReferralService {
 
     private static final Set<ReferralStatus> CLAIMABLE = EnumSet.of(ReferralStatus.PENDING, ReferralStatus.ESCALATED);
+    private static final Set<ReferralStatus> STARTABLE = EnumSet.of(ReferralStatus.ACCEPTED);
     private static final Set<ReferralStatus> WORKING = EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS);
+    private static final Set<ReferralStatus> REJECTABLE = EnumSet.of(ReferralStatus.PENDING, ReferralStatus.ESCALATED,
+            ReferralStatus.ACCEPTED);
+    private static final Set<ReferralStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(ReferralStatus.FINAL));
     private static final Set<ReferralStatus> AWAITING = EnumSet.of(ReferralStatus.PENDING, ReferralStatus.ESCALATED);
+
+    /** The statuses from which each transition is allowed; the console offers only these. */
+    private static final Map<Transition, Set<ReferralStatus>> ALLOWED_FROM = Map.of(Transition.CLAIM, CLAIMABLE,
+            Transition.START, STARTABLE, Transition.RESOLVE, WORKING, Transition.CLOSE, OPEN, Transition.REJECT,
+            REJECTABLE, Transition.TRANSFER, OPEN);
+
+    /** The status changes that officers and supervisors make. Notes are not transitions: any referral takes them. */
+    public enum Transition {
+        CLAIM, START, RESOLVE, CLOSE, REJECT, TRANSFER
+    }
+
+    /** Tells whether a referral in {@code status} allows the transition. */
+    public static boolean allows(Transition transition, ReferralStatus status) {
+        return ALLOWED_FROM.get(transition).contains(status);
+    }
     private static final int MAX_TEXT = 2000;
 
     @Inject
@@ -125,7 +144,7 @@ public class ReferralService {
     public ReferralView claim(UUID id) {
         Referral referral = accessible(id);
         ledger.lockCase(referral.caseId);
-        requireStatus(referral, CLAIMABLE, "claimed");
+        requireStatus(referral, Transition.CLAIM, "claimed");
         Instant now = clock.instant();
         Long lateBy = now.isAfter(referral.deadline) ? Duration.between(referral.deadline, now).toSeconds() : null;
         ReferralStatus from = referral.status;
@@ -145,7 +164,7 @@ public class ReferralService {
     public ReferralView start(UUID id) {
         Referral referral = accessible(id);
         ledger.lockCase(referral.caseId);
-        requireStatus(referral, EnumSet.of(ReferralStatus.ACCEPTED), "started");
+        requireStatus(referral, Transition.START, "started");
         return transition(referral, ReferralStatus.IN_PROGRESS, null, null);
     }
 
@@ -154,7 +173,7 @@ public class ReferralService {
         Referral referral = accessible(id);
         String outcome = outcome(request);
         ledger.lockCase(referral.caseId);
-        requireStatus(referral, WORKING, "resolved");
+        requireStatus(referral, Transition.RESOLVE, "resolved");
         referral.outcome = outcome;
         return transition(referral, ReferralStatus.RESOLVED, optionalText(request.reason(), "reason"), outcome);
     }
@@ -164,7 +183,7 @@ public class ReferralService {
         Referral referral = accessible(id);
         String outcome = outcome(request);
         ledger.lockCase(referral.caseId);
-        requireStatus(referral, EnumSet.complementOf(EnumSet.copyOf(ReferralStatus.FINAL)), "closed");
+        requireStatus(referral, Transition.CLOSE, "closed");
         referral.outcome = outcome;
         return transition(referral, ReferralStatus.CLOSED, optionalText(request.reason(), "reason"), outcome);
     }
@@ -174,8 +193,7 @@ public class ReferralService {
         Referral referral = accessible(id);
         String reason = requiredText(request == null ? null : request.reason(), "reason");
         ledger.lockCase(referral.caseId);
-        requireStatus(referral, EnumSet.of(ReferralStatus.PENDING, ReferralStatus.ESCALATED, ReferralStatus.ACCEPTED),
-                "rejected");
+        requireStatus(referral, Transition.REJECT, "rejected");
         return transition(referral, ReferralStatus.REJECTED, reason, null);
     }
 
@@ -200,7 +218,7 @@ public class ReferralService {
         }
         String reason = optionalText(request.reason(), "reason");
         ledger.lockCase(referral.caseId);
-        requireStatus(referral, EnumSet.complementOf(EnumSet.copyOf(ReferralStatus.FINAL)), "transferred");
+        requireStatus(referral, Transition.TRANSFER, "transferred");
 
         Instant now = clock.instant();
         Referral moved = new Referral();
@@ -279,7 +297,8 @@ public class ReferralService {
                 "Your token carries no organisation and office; ask an admin to assign you to an office"));
     }
 
-    private static void requireStatus(Referral referral, Set<ReferralStatus> allowed, String action) {
+    private static void requireStatus(Referral referral, Transition transition, String action) {
+        Set<ReferralStatus> allowed = ALLOWED_FROM.get(transition);
         if (!allowed.contains(referral.status)) {
             throw ProblemException.conflict("Referral " + referral.id + " is " + referral.status + " and cannot be "
                     + action + "; it must be one of " + allowed);
