@@ -37,7 +37,17 @@ final class LocalStack implements AutoCloseable {
         Path root = repositoryRoot();
         Path runDir = root.resolve("deploy/e2e/target/e2e-run");
         LocalStack local = new LocalStack(root, runDir, freeOffset());
-        local.script("up", 900);
+        try {
+            local.script("up", 900);
+        } catch (RuntimeException e) {
+            // A half-started stack would keep its ports and processes after the test run.
+            try {
+                local.close();
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
         local.stack = Stack.fromRunDir(runDir);
         return local;
     }
