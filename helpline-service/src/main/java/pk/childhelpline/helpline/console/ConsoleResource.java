@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -64,7 +65,8 @@ import pk.childhelpline.helpline.timeline.TimelineService;
 /**
  * The operator console: HTML pages for logging calls, finding cases and working on a case. It calls the same services
  * and validation as the report API, with the same roles (operators and supervisors); everyone else gets a 403 page.
- * Forms post {@code application/x-www-form-urlencoded} with a CSRF token and are answered with a redirect.
+ * Forms post {@code application/x-www-form-urlencoded} with a CSRF token, and a saved form gets a redirect in
+ * response (post/redirect/get).
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
@@ -173,10 +175,11 @@ public class ConsoleResource {
         try {
             intake.file(validated, form.formId, caller.username());
         } catch (RuntimeException e) {
-            // A concurrent submit of the same form stored its key first: show the report it filed.
+            // A concurrent submit of the same form stored its key first, so this one shows the report filed by that one.
             if (intake.filedWith(form.formId).isEmpty()) {
                 throw e;
             }
+            Log.infof("Console form %s was sent twice at once; showing the report filed first", form.formId);
         }
         return filedRedirect(form.formId);
     }
