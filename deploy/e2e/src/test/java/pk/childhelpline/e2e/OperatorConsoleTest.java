@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -102,13 +103,13 @@ class OperatorConsoleTest {
         driver.findElement(By.id("smsConsent")).click();
         driver.findElement(By.id("safeToContact")).click();
         assertEquals(NARRATIVE, driver.findElement(By.id("narrative")).getAttribute("value"));
-        browser.screenshot("console-operator-form");
+        screenshotWholePage("console-operator-form");
 
         driver.findElement(By.id("save")).click();
 
         reference = browser.await(By.id("case-reference")).getText().strip();
         assertTrue(reference.matches(REFERENCE_FORMAT), "reference " + reference);
-        browser.screenshot("console-operator-reference");
+        screenshotWholePage("console-operator-reference");
         Files.writeString(REFERENCE_FILE, reference + "\n", StandardCharsets.UTF_8);
 
         Stack.Reply reply = stack.get(helpline + "/api/reports/" + reference, "operator1", PASSWORD);
@@ -145,7 +146,7 @@ class OperatorConsoleTest {
 
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions
                 .textToBePresentInElementLocated(By.id("timeline"), "Called back: بچہ اسکول میں محفوظ ہے"));
-        browser.screenshot("console-operator-case");
+        screenshotWholePage("console-operator-case");
     }
 
     @Test
@@ -162,7 +163,7 @@ class OperatorConsoleTest {
                         + "document.fonts.load('16px \"Noto Naskh Arabic\"', 'کال').then(faces => done(faces.length),"
                         + " () => done(-1));");
         assertTrue(((Number) loadedFaces).intValue() > 0, "Noto Naskh Arabic served and loaded: " + loadedFaces);
-        browser.screenshot("console-operator-form-ur");
+        screenshotWholePage("console-operator-form-ur");
 
         driver.get(helpline + "/console/reports/new?lang=en");
         assertEquals("ltr", browser.await(By.tagName("html")).getAttribute("dir"));
@@ -181,6 +182,16 @@ class OperatorConsoleTest {
         browser.await(By.id("username"));
         assertTrue(driver.getCurrentUrl().contains("/realms/helpline/protocol/openid-connect/auth"),
                 driver.getCurrentUrl());
+    }
+
+    /** Saves a screenshot of the whole page: the window grows to the page's height (at most 4000 pixels) and back. */
+    private void screenshotWholePage(String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(4000, height + 200)));
+        browser.screenshot(name);
+        driver.manage().window().setSize(before);
     }
 
     private void fillChild(int index, String age, String gender, String province, String district) {

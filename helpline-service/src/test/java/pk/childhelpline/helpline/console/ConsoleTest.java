@@ -19,6 +19,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 
 import pk.childhelpline.helpline.support.Db;
+import pk.childhelpline.helpline.support.TestReports;
 import pk.childhelpline.testing.KafkaTestResource;
 import pk.childhelpline.testing.PostgresTestResource;
 
@@ -243,6 +244,43 @@ class ConsoleTest {
 
     @Test
     @TestSecurity(user = "operator1", roles = "operator")
+    void offersDuplicateAndLinksIt() {
+        String first = fileValidReport();
+        FormPage page = openForm();
+        post("/console/reports", page, validForm(page.formId()));
+        String result = given().get("/console/reports/filed/" + page.formId()).asString();
+        Matcher matcher = REFERENCE.matcher(result);
+        assertThat(matcher.find()).isTrue();
+        String second = matcher.group(1);
+
+        assertThat(result).contains("id=\"duplicates\"");
+        assertThat(result).contains("name=\"other\" value=\"" + first + "\"");
+
+        FormPage resultPage = page("/console/reports/filed/" + page.formId());
+        Response linked = post("/console/reports/" + second + "/links", resultPage, Map.of("other", first));
+
+        assertThat(linked.statusCode()).isEqualTo(303);
+        assertThat(linked.header("Location")).contains("/console/reports/" + second);
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM report_relation rr JOIN report r ON r.id = rr.report_id"
+                + " JOIN report o ON o.id = rr.related_report_id WHERE r.reference = ? AND o.reference = ?"
+                + " AND rr.linked_at IS NOT NULL", second, first)).isEqualTo(1);
+        assertThat(given().get("/console/reports/" + second).asString()).contains("<strong>Linked</strong>");
+    }
+
+    @Test
+    @TestSecurity(user = "operator1", roles = "operator")
+    void rejectsLinkToUnknownReport() {
+        String reference = fileValidReport();
+        FormPage casePage = page("/console/reports/" + reference);
+
+        Response response = post("/console/reports/" + reference + "/links", casePage, Map.of("other", "ZZZZ"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.asString()).contains("id=\"other-error\"").contains("value=\"ZZZZ\"");
+    }
+
+    @Test
+    @TestSecurity(user = "operator1", roles = "operator")
     void rejectsEmptyNote() {
         FormPage page = openForm();
         post("/console/reports", page, validForm(page.formId()));
@@ -268,8 +306,27 @@ class ConsoleTest {
     }
 
     @Test
+    @TestSecurity(user = "operator1", roles = "operator")
+    void apiTakesJsonWithoutCsrfToken() {
+        long before = reports();
+
+        given().contentType("application/json").body(TestReports.valid().toString()).post("/api/reports").then()
+                .statusCode(201);
+
+        assertThat(reports()).isEqualTo(before + 1);
+    }
+
+    @Test
     void apiStillAnswersProblemWithoutToken() {
         given().get("/api/reports").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private String fileValidReport() {
+        FormPage page = openForm();
+        post("/console/reports", page, validForm(page.formId()));
+        Matcher matcher = REFERENCE.matcher(given().get("/console/reports/filed/" + page.formId()).asString());
+        assertThat(matcher.find()).as("reference on the result page").isTrue();
+        return matcher.group(1);
     }
 
     private FormPage openForm() {
