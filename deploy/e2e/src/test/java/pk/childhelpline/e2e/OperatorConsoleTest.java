@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -90,8 +91,14 @@ class OperatorConsoleTest {
     @Test
     @Order(2)
     void operatorFilesReportWithUrduNarrativeAndTwoChildren() throws IOException {
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("urgency", driver.switchTo().activeElement().getAttribute("id"), "Tab from the channel");
+        driver.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("concern-PHYSICAL_VIOLENCE", driver.switchTo().activeElement().getAttribute("id"),
+                "Tab from the urgency");
+        driver.switchTo().activeElement().sendKeys(Keys.SPACE);
+        assertTrue(driver.findElement(By.id("concern-PHYSICAL_VIOLENCE")).isSelected(), "concern checked with Space");
         select("urgency", "HIGH");
-        driver.findElement(By.id("concern-PHYSICAL_VIOLENCE")).click();
         driver.findElement(By.id("narrative")).sendKeys(NARRATIVE);
         select("locationProvince", "PB");
         select("locationDistrict", "Lahore");

@@ -33,6 +33,9 @@ public interface ConsoleMessages {
     @Message("Sign out")
     String signOut();
 
+    @Message("{#if role == 'supervisor'}supervisor{#else if role == 'operator'}operator{#else}{role}{/if}")
+    String role(String role);
+
     @Message("اردو")
     String switchLanguage();
 
@@ -179,6 +182,9 @@ public interface ConsoleMessages {
 
     @Message("Concern")
     String concernLabel();
+
+    @Message("Concerns")
+    String concernsTitle();
 
     @Message("Status")
     String statusLabel();

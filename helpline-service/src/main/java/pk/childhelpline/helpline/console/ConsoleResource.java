@@ -331,6 +331,7 @@ public class ConsoleResource {
         ReportViews.Detail detail = reports.detail(reference);
         Page<TimelineService.Entry> entries = timeline.timeline(reports.detailId(reference), 0, Page.MAX_SIZE);
         return page(casePage, detail.reference()).data("report", detail).data("timeline", entries)
+                .data("reporterLanguage", Language.ofTag(detail.reporter().preferredLanguage()))
                 .data("errors", errors).data("note", note).data("other", other)
                 .data("noteError", fieldError(errors, "text")).data("linkError", fieldError(errors, "other"));
     }
