@@ -25,8 +25,8 @@ import pk.childhelpline.helpline.publicintake.IdempotencyRecord;
 /**
  * Files reports from the console form at most once per form. The form carries a one-time id, which is stored as an
  * idempotency key (the mechanism of the public intake, with its one-day expiry) in the same transaction as the report,
- * so that a form sent twice (a double click, or the browser's back button and a second submit) files one report and
- * both submits show its result.
+ * so that a form sent twice (a double click, or the browser sending the same post again) files one report and both
+ * submits show its result.
  */
 @ApplicationScoped
 public class ConsoleIntake {

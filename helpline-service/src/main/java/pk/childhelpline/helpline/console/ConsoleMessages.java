@@ -14,7 +14,7 @@ import pk.childhelpline.helpline.reference.ConcernGroup;
 import pk.childhelpline.helpline.timeline.CaseEvent;
 
 /**
- * Labels of the operator console in English; {@code messages/msg_ur.properties} holds the Urdu ones. Templates use
+ * Labels of the operator console in English; {@code messages/msg_ur.properties} contains the Urdu ones. Templates use
  * them as {@code {msg:key}}. Enum labels are message templates that switch on the constant, so that one key covers
  * every constant of an enum.
  */

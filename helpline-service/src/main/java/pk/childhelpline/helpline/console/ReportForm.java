@@ -33,7 +33,7 @@ public final class ReportForm {
 
     /** Child blocks that a new form shows. */
     public static final int INITIAL_CHILDREN = 2;
-    /** The most children that a report may have, as {@link ReportRequest} allows. */
+    /** The maximum number of children of a report, as {@link ReportRequest} allows. */
     public static final int MAX_CHILDREN = 20;
 
     private static final Pattern CHILD_PATH = Pattern.compile("^children\\[(\\d+)]");
@@ -109,6 +109,7 @@ public final class ReportForm {
         } catch (IllegalArgumentException e) {
             form.formId = UUID.randomUUID().toString();
         }
+
         form.channel = text(params, "channel");
         form.urgency = text(params, "urgency");
         form.narrative = params.getFirst("narrative") == null ? "" : params.getFirst("narrative");
@@ -117,6 +118,7 @@ public final class ReportForm {
         }
         form.locationProvince = text(params, "locationProvince");
         form.locationDistrict = text(params, "locationDistrict");
+
         int count = childCount(params);
         for (int i = 0; i < count; i++) {
             ChildFields child = new ChildFields(i);
@@ -126,6 +128,7 @@ public final class ReportForm {
             child.district = text(params, child.id("district"));
             form.children.add(child);
         }
+
         form.relationship = text(params, "relationship");
         form.name = text(params, "name");
         form.phone = text(params, "phone");
@@ -170,22 +173,12 @@ public final class ReportForm {
         List<ReportRequest.Child> requestChildren = new ArrayList<>();
         List<Integer> blockOfChild = new ArrayList<>();
         for (ChildFields child : children) {
-            if (child.isBlank()) {
-                continue;
+            if (!child.isBlank()) {
+                requestChildren.add(toRequestChild(child, conversion));
+                blockOfChild.add(child.index);
             }
-            Integer age = null;
-            if (!child.age.isBlank()) {
-                try {
-                    age = Integer.valueOf(child.age.strip());
-                } catch (NumberFormatException e) {
-                    conversion.add(new FieldError(child.id("age"), "children[" + child.index + "].ageYears",
-                            "must be a whole number of years from 0 to 17, or empty if unknown"));
-                }
-            }
-            requestChildren.add(new ReportRequest.Child(age, enumValue(Gender.class, child.gender), blankToNull(
-                    child.district), blankToNull(child.province)));
-            blockOfChild.add(child.index);
         }
+
         List<Concern> concernList = new ArrayList<>();
         for (String code : concerns) {
             Concern concern = enumValue(Concern.class, code);
@@ -195,20 +188,41 @@ public final class ReportForm {
                 concernList.add(concern);
             }
         }
-        Language preferred = null;
-        try {
-            preferred = language.isBlank() ? null : Language.ofTag(language);
-        } catch (IllegalArgumentException e) {
-            conversion.add(new FieldError("language", "reporter.preferredLanguage", "must be en, ur or ur-Latn"));
-        }
+
         ReportRequest.Place location = locationProvince.isBlank() && locationDistrict.isBlank()
                 ? null
                 : new ReportRequest.Place(blankToNull(locationDistrict), blankToNull(locationProvince));
         ReportRequest.Reporter reporter = new ReportRequest.Reporter(enumValue(Relationship.class, relationship),
-                blankToNull(name), blankToNull(phone), preferred, smsConsent, safeToContact);
+                blankToNull(name), blankToNull(phone), preferredLanguage(conversion), smsConsent, safeToContact);
         ReportRequest request = new ReportRequest(null, null, enumValue(Channel.class, channel), reporter,
                 requestChildren, concernList, enumValue(Urgency.class, urgency), legalAid, narrative, location);
         return new Converted(request, conversion, blockOfChild);
+    }
+
+    private static ReportRequest.Child toRequestChild(ChildFields child, List<FieldError> conversion) {
+        Integer age = null;
+        if (!child.age.isBlank()) {
+            try {
+                age = Integer.valueOf(child.age.strip());
+            } catch (NumberFormatException e) {
+                conversion.add(new FieldError(child.id("age"), "children[" + child.index + "].ageYears",
+                        "must be a whole number of years from 0 to 17, or empty if unknown"));
+            }
+        }
+        return new ReportRequest.Child(age, enumValue(Gender.class, child.gender), blankToNull(child.district),
+                blankToNull(child.province));
+    }
+
+    private Language preferredLanguage(List<FieldError> conversion) {
+        if (language.isBlank()) {
+            return null;
+        }
+        try {
+            return Language.ofTag(language);
+        } catch (IllegalArgumentException e) {
+            conversion.add(new FieldError("language", "reporter.preferredLanguage", "must be en, ur or ur-Latn"));
+            return null;
+        }
     }
 
     /**
@@ -236,7 +250,7 @@ public final class ReportForm {
         errors.addAll(byId.values());
     }
 
-    /** Maps an API field path to the id of the form element that holds it. */
+    /** Maps an API field path to the id of the form element that contains it. */
     static String elementId(String path) {
         Matcher child = CHILD_PATH.matcher(path);
         if (child.find()) {
