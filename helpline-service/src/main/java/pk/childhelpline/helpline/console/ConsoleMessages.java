@@ -168,9 +168,6 @@ public interface ConsoleMessages {
     @Message("Log another call")
     String anotherReport();
 
-    @Message("Search")
-    String search();
-
     @Message("Reference or external id")
     String searchText();
 
