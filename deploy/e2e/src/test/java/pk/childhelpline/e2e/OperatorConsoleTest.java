@@ -1,6 +1,10 @@
 package pk.childhelpline.e2e;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +193,31 @@ class OperatorConsoleTest {
         browser.await(By.id("username"));
         assertTrue(driver.getCurrentUrl().contains("/realms/helpline/protocol/openid-connect/auth"),
                 driver.getCurrentUrl());
+    }
+
+    @Test
+    @Order(6)
+    void officerGetsForbiddenPage() {
+        driver.get(helpline + "/console/reports/new");
+        browser.logIn("nhri-pb", PASSWORD);
+
+        browser.await(By.id("forbidden"));
+        assertTrue(driver.getPageSource().contains("nhri-pb"), "the top bar names the signed-in officer");
+
+        browser.await(By.id("sign-out")).click();
+        browser.await(By.id("signed-out"));
+    }
+
+    @Test
+    @Order(7)
+    void apiWithoutTokenAnswersProblem() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(helpline + "/api/reports")).GET().build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.headers().firstValue("Location").isEmpty(), "no redirect to the login page");
     }
 
     /** Saves a screenshot of the whole page: the window grows to the page's height (at most 4000 pixels) and back. */
