@@ -94,7 +94,7 @@ class OperatorConsoleTest {
 
     @Test
     @Order(2)
-    void operatorFilesReportWithUrduNarrativeAndTwoChildren() throws IOException {
+    void filesReportWithUrduNarrative() throws IOException {
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
         assertEquals("urgency", driver.switchTo().activeElement().getAttribute("id"), "Tab from the channel");
         driver.switchTo().activeElement().sendKeys(Keys.TAB);
@@ -137,7 +137,7 @@ class OperatorConsoleTest {
 
     @Test
     @Order(3)
-    void caseListAndCasePageShowTheReport() {
+    void caseListFindsReport() {
         assertNotNull(reference, "the report of the previous step");
         driver.findElement(By.cssSelector(".nav a[href='/console/reports']")).click();
         browser.await(By.id("filters"));
