@@ -168,7 +168,7 @@ public final class BenchmarkPage {
             BenchRun.SmsRate rate = result.smsRate().get();
             double deviation = Math.abs(rate.measuredPerSecond() - rate.configuredPerSecond())
                     / rate.configuredPerSecond();
-            line("| SMS sent at the configured rate within 2%% | %.1f/s against %.0f/s configured (%.1f%% off) | %s |",
+            line("| SMS sent at the configured rate within 2%% | %.1f parts/s against %.0f/s configured (%.1f%% off) | %s |",
                     rate.measuredPerSecond(), rate.configuredPerSecond(), deviation * 100,
                     deviation <= TARGET_SMS_RATE_DEVIATION
                             ? "met"
@@ -256,8 +256,9 @@ public final class BenchmarkPage {
             BenchRun.SmsRate rate = result.smsRate().get();
             line("%.0f reports/s with SMS consent for 10 s (%.0f/s accepted, about %.1f SMS per report: \"received\" and "
                     + "\"referred\"), meant to need 1.5 times notification-service's configured rate of %.0f SMS/s so "
-                    + "that it has a backlog. %d SMS arrived; the rate is measured between the first and the last tenth "
-                    + "of them, over %.1f s: **%.1f SMS/s**.", rate.offeredReportsPerSecond(),
+                    + "that it has a backlog. %d SMS arrived. The rate counts submitted parts, which the sending rate limits "
+                    + "(an Urdu SMS has two or three), between the first and the last tenth of the SMS, over %.1f s: "
+                    + "**%.1f parts/s**.", rate.offeredReportsPerSecond(),
                     rate.acceptedReportsPerSecond(), rate.smsPerReport(), rate.configuredPerSecond(), rate.messages(),
                     rate.windowSeconds(), rate.measuredPerSecond());
             if (!result.smsRateNote().isEmpty()) {

@@ -162,6 +162,37 @@ class ConsoleTest {
 
     @Test
     @TestSecurity(user = "operator1", roles = "operator")
+    void filesLongUrduNarrative() {
+        FormPage page = openForm();
+        Map<String, String> form = validForm(page.formId());
+        String narrative = "پڑوس میں ایک بچے کو روز مارا جاتا ہے۔ ".repeat(200).strip();
+        form.put("narrative", narrative);
+
+        Response saved = post("/console/reports", page, form);
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(Db.string(dataSource, "SELECT narrative FROM report WHERE created_by = 'operator1' AND narrative LIKE ?",
+                narrative.substring(0, 20) + "%")).isEqualTo(narrative);
+    }
+
+    @Test
+    @TestSecurity(user = "operator1", roles = "operator")
+    void rejectsFormFromOtherOrigin() {
+        FormPage page = openForm();
+        long before = reports();
+        Map<String, String> withToken = new HashMap<>(validForm(page.formId()));
+        withToken.put("csrf-token", page.token());
+
+        Response response = given().redirects().follow(false).header("Origin", "http://127.0.0.1:13999")
+                .cookie("csrf-helpline", page.cookie()).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParams(withToken).post("/console/reports");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(reports()).isEqualTo(before);
+    }
+
+    @Test
+    @TestSecurity(user = "operator1", roles = "operator")
     void showsPhoneWarning() {
         FormPage page = openForm();
         Map<String, String> form = validForm(page.formId());

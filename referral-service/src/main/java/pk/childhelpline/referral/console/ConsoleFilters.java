@@ -1,7 +1,6 @@
 package pk.childhelpline.referral.console;
 
 import java.lang.annotation.Annotation;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -32,18 +31,9 @@ public class ConsoleFilters {
         if (!isConsole(path) || !query.containsKey("lang") || !"GET".equals(context.getMethod())) {
             return Optional.empty();
         }
-        StringBuilder back = new StringBuilder(path);
-        String separator = "?";
-        for (var parameter : query.entrySet()) {
-            if (parameter.getKey().equals("lang")) {
-                continue;
-            }
-            for (String value : parameter.getValue()) {
-                back.append(separator).append(encode(parameter.getKey())).append('=').append(encode(value));
-                separator = "&";
-            }
-        }
-        Response.ResponseBuilder redirect = Response.seeOther(URI.create(back.toString()));
+        // The builder keeps the request's own encoding, so no path or value is decoded and parsed again.
+        Response.ResponseBuilder redirect = Response
+                .seeOther(context.getUriInfo().getRequestUriBuilder().replaceQueryParam("lang").build());
         String language = query.getFirst("lang");
         if (LANGUAGES.contains(language)) {
             redirect.cookie(new NewCookie.Builder(ConsolePage.LANGUAGE_COOKIE).value(language).path("/console")
@@ -74,9 +64,5 @@ public class ConsoleFilters {
 
     private static boolean isConsole(String path) {
         return path.equals("/console") || path.startsWith("/console/");
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -225,6 +225,42 @@ class ConsolePagesTest {
     }
 
     @Test
+    void switchesLanguageOnEncodedPath() {
+        given().redirects().follow(false).urlEncodingEnabled(false)
+                .when().get("/console/a%20b%0aforged?lang=en")
+                .then().statusCode(303)
+                .header("Location", endsWith("/console/a%20b%0aforged"));
+    }
+
+    @Test
+    @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
+            @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
+    void rejectsFormFromOtherOrigin() {
+        UUID id = fixtures.fileOne("PB", "NEGLECT", "LOW");
+        Form form = Form.of(id);
+
+        given().redirects().follow(false).header("Origin", "http://127.0.0.1:13999")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").cookie(CSRF_COOKIE, form.cookie())
+                .formParam("csrf-token", form.token()).formParam("version", form.version())
+                .when().post("/console/referrals/" + id + "/claim")
+                .then().statusCode(403).body(containsString("another site"));
+
+        assertEquals(ReferralStatus.PENDING, Database.referral(id).status);
+    }
+
+    @Test
+    @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
+            @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
+    void savesLongUrduNote() {
+        UUID id = fixtures.fileOne("PB", "NEGLECT", "LOW");
+        String note = "ب".repeat(1900);
+
+        Form.of(id).post(id, "notes", "text", note).then().statusCode(303);
+
+        assertEquals(note, Database.notes(id).get(0));
+    }
+
+    @Test
     @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
             @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
     void claimsStartsAndResolves() {

@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import pk.childhelpline.referral.outbox.OutboxEvent;
 import pk.childhelpline.referral.queue.Referral;
 import pk.childhelpline.referral.queue.ReferralHistory;
+import pk.childhelpline.referral.queue.ReferralNote;
 
 /** Reads what the service stored, each read in its own transaction. */
 public final class Database {
@@ -27,6 +28,12 @@ public final class Database {
 
     public static Referral referral(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> Referral.<Referral>findById(id));
+    }
+
+    /** Returns the texts of a referral's notes, oldest first. */
+    public static List<String> notes(UUID referralId) {
+        return QuarkusTransaction.requiringNew().call(() -> ReferralNote
+                .<ReferralNote>list("referralId = ?1 order by id", referralId).stream().map(note -> note.text).toList());
     }
 
     public static List<ReferralHistory> historyOf(UUID referralId) {
