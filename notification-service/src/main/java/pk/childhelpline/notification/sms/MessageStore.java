@@ -228,21 +228,22 @@ public class MessageStore {
     }
 
     /**
-     * Runs once at start-up, before the sender: a message left SENDING by a crash is IN_DOUBT when one of its parts was
-     * in flight, else it goes back to the queue.
+     * Runs at start-up, before the sender, and after a send that failed without recording its outcome (the database
+     * was unreachable): a message left SENDING is IN_DOUBT when one of its parts was in flight, else it goes back to
+     * the queue.
      */
     // NOTE: assumes one sender instance; with several, a message another instance is sending would be marked IN_DOUBT.
     @Transactional
-    public void recoverAfterRestart() {
+    public void recoverInterrupted() {
         List<SmsMessage> interrupted = SmsMessage.list("status", MessageStatus.SENDING);
         for (SmsMessage message : interrupted) {
             boolean inFlight = message.partRows().stream().anyMatch(p -> p.status == MessageStatus.SENDING);
             if (inFlight) {
                 message.status = MessageStatus.IN_DOUBT;
                 message.inDoubtSince = clock.instant();
-                message.lastError = "The service stopped while a submit_sm was in flight";
+                message.lastError = "Sending stopped while a submit_sm was in flight";
                 inDoubt.increment();
-                Log.warnf("SMS %s was in flight at the last stop; it is in doubt", message.id);
+                Log.warnf("SMS %s was in flight when sending stopped; it is in doubt", message.id);
             } else {
                 message.status = MessageStatus.QUEUED;
             }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,8 @@ public class SmsSender {
     private final Counter partsSubmitted;
     private final Counter messagesSubmitted;
     private ExecutorService workers;
+    /** Set when a send failed before it could record its outcome, so that the next round recovers its message. */
+    private final AtomicBoolean interrupted = new AtomicBoolean();
 
     public SmsSender(MessageStore store, SmppGateway gateway, SmsConfig config, MeterRegistry registry) {
         this.store = store;
@@ -50,7 +53,7 @@ public class SmsSender {
             thread.setDaemon(true);
             return thread;
         });
-        store.recoverAfterRestart();
+        store.recoverInterrupted();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -61,6 +64,12 @@ public class SmsSender {
     void sendDue() throws InterruptedException {
         if (!gateway.isBound()) {
             return;
+        }
+        if (interrupted.get()) {
+            // No send of this instance runs now: the previous round waited for all of its sends.
+            store.recoverInterrupted();
+            interrupted.set(false);
+            Log.info("Recovered the SMS whose sending was interrupted");
         }
         List<UUID> due = store.claimDue(config.sender().batchSize());
         List<Future<?>> running = new ArrayList<>();
@@ -91,7 +100,14 @@ public class SmsSender {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             Log.errorf(e, "Sending SMS %s failed; it will be retried", id);
-            store.retryLater(id, "Internal error while sending", true);
+            try {
+                store.retryLater(id, "Internal error while sending", true);
+            } catch (RuntimeException again) {
+                // The database is likely unreachable: the message stays SENDING until the next round recovers it.
+                interrupted.set(true);
+                Log.warnf("Could not record the failure of SMS %s (%s); the next round recovers it", id,
+                        again.getClass().getSimpleName());
+            }
         }
     }
 

@@ -333,7 +333,7 @@ class SmsFlowTest {
                     .setParameter(1, incomingId).executeUpdate();
         });
 
-        store.recoverAfterRestart();
+        store.recoverInterrupted();
 
         SmsMessage recovered = reply(incomingId);
         assertEquals(MessageStatus.IN_DOUBT, recovered.status);
@@ -375,7 +375,7 @@ class SmsFlowTest {
         } finally {
             previousProcess.unbindAndClose();
         }
-        store.recoverAfterRestart();
+        store.recoverInterrupted();
 
         await().atMost(WAIT).until(() -> reply(incomingId).status == MessageStatus.DELIVERED);
         assertEquals(0, reply(incomingId).resendCount);
