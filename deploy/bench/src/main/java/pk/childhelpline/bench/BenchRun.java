@@ -180,7 +180,7 @@ public final class BenchRun {
 
     /**
      * Files 1,200 reports at 20/s, with SMS, so that the JIT of every service has compiled the paths of a report before
-     * the ramp, then waits until their referrals and SMS are done.
+     * the ramp, then pauses 20 s so that their referrals and SMS finish.
      */
     private void warmUp() {
         out.println("Warm-up: 20 reports/s for 60 s ...");
@@ -255,7 +255,7 @@ public final class BenchRun {
 
     /**
      * Measures the sending rate with notification-service restarted at a rate that the intake can load with a backlog
-     * (two thirds of the SMS that the sustained intake rate causes), then restarts it at the configured rate.
+     * (60% of the SMS that the sustained intake rate causes), then restarts it at the configured rate.
      */
     private Optional<SmsRate> smsRateBelowIntake(double sustained, double smsPerReport)
             throws IOException, InterruptedException {

@@ -13,7 +13,7 @@ import io.quarkus.logging.Log;
 /**
  * Rejects a console form that a page of another origin posted. The CSRF token is checked against a cookie, and
  * browsers share cookies between the ports of one host, so a page on another port of the same host could set that
- * cookie and post a matching token. The browser's Origin header (or Sec-Fetch-Site) tells such a post apart. A
+ * cookie and post a matching token. The browser's Origin header (or Sec-Fetch-Site) identifies such a post. A
  * request with neither header does not come from a current browser, and the CSRF token alone protects it.
  */
 public class ConsoleOrigins {
