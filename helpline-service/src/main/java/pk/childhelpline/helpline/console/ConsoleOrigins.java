@@ -37,11 +37,18 @@ public class ConsoleOrigins {
                 .build());
     }
 
-    /** Returns whether a post with these headers comes from a page of the same origin as the request. */
+    /**
+     * Returns whether a post with these headers comes from a page of the same origin as the request. Browsers send
+     * {@code Origin: null} when the page's referrer policy is no-referrer, as the console's is, so then only
+     * Sec-Fetch-Site identifies the page.
+     */
     static boolean sameOrigin(String origin, String fetchSite, URI request) {
-        if (origin != null) {
+        if (origin != null && !origin.equals("null")) {
             return origin.equalsIgnoreCase(request.getScheme() + "://" + request.getRawAuthority());
         }
-        return fetchSite == null || fetchSite.equals("same-origin") || fetchSite.equals("none");
+        if (fetchSite != null) {
+            return fetchSite.equals("same-origin") || fetchSite.equals("none");
+        }
+        return origin == null;
     }
 }

@@ -22,8 +22,16 @@ class ConsoleOriginsTest {
     }
 
     @Test
-    void rejectsOpaqueOrigin() {
+    void rejectsOpaqueOriginFromOtherSite() {
         assertFalse(ConsoleOrigins.sameOrigin("null", "cross-site", REQUEST));
+        assertFalse(ConsoleOrigins.sameOrigin("null", "same-site", REQUEST));
+        assertFalse(ConsoleOrigins.sameOrigin("null", null, REQUEST));
+    }
+
+    @Test
+    void acceptsOpaqueOriginOfOwnPage() {
+        // A page with Referrer-Policy: no-referrer posts its forms with Origin: null.
+        assertTrue(ConsoleOrigins.sameOrigin("null", "same-origin", REQUEST));
     }
 
     @Test
