@@ -413,21 +413,24 @@ public final class BenchmarkPage {
         line("- The duplicate check loaded every report of the last 48 hours on each intake: the profile put 27%% of "
                 + "helpline-service's samples in `Report.list` and 21%% in the Java matching. It is now one SQL query "
                 + "through the district and concern indexes. Intake went from 2 reports/s (p99 19 s at 5/s offered) "
-                + "to 25 reports/s with p99 0.9 s, and saturates at about 32/s.");
+                + "to 50 reports/s with p99 1.1 s in the run of 21:30 UTC, which saturated at about 67/s.");
         line("- Start-up: each build writes a class-data archive (`app-cds.jsa`, Quarkus' AppCDS) that `deploy/local/up` "
                 + "passes to the JVM. JVM start to ready went from 16-22 s (with other builds on the machine) to "
-                + "5.4-6.4 s.");
-        line("- Memory: the services ran with `-Xmx512m` and G1, which let helpline-service grow to 782 MB RSS. With "
-                + "`-Xmx256m` and the serial collector it stayed at 435 MB under load; `up` now starts services with "
-                + "`-Xmx160m`, 64 MB of code cache and two malloc arenas, because a service uses about 80 MB of "
-                + "metaspace, 35 MB of code cache and little heap.");
+                + "4.9-5.3 s on an idle machine.");
+        line("- Memory: the services ran with `-Xmx512m` and G1, which let helpline-service grow to 782 MB RSS. `up` "
+                + "now starts them with `-Xmx160m`, the serial collector, 64 MB of code cache and two malloc arenas, "
+                + "and helpline-service caps its worker threads at 48. Under overload helpline-service still reached "
+                + "about 420 MB: the heap (up to 160 MB), about 80 MB of metaspace, up to 64 MB of code cache, 27 MB "
+                + "of the class-data archive that the JVM writes to, and thread stacks. Less needs a smaller heap or "
+                + "no archive, which costs start-up time.");
         line("- End-to-end latency: helpline-service's outbox, referral-service's outbox and the SMS sender polled "
-                + "once a second, so a reporter's first SMS waited for two polls; they poll every 250 ms now.");
-        line("- What still limits intake is the whole pipeline's CPU, not one hot spot. At the saturated step every "
-                + "accepted report cost about 53 ms of CPU across the stack: helpline-service about 15 ms, "
-                + "notification-service (its SMS) about 14, referral-service about 10, PostgreSQL about 10, Kafka and "
-                + "the SMSC simulator the rest. 1,000 reports/s on 2 cores would need 2 ms per report, 25 times "
-                + "less: it needs more cores, or a lighter stack per report (batching the outbox rows, fewer "
+                + "once a second, so a reporter's first SMS waited for two polls; they poll every 250 ms now. The rest "
+                + "is the CPU that the reports of the same second compete for.");
+        line("- What still limits intake is the whole pipeline's CPU, not one hot spot. In the run of 21:30 UTC, at "
+                + "the saturated step, every accepted report cost about 27 ms of CPU across the stack: "
+                + "helpline-service about 7 ms, PostgreSQL 7, notification-service (its SMS) 6, referral-service 4, "
+                + "the SMSC simulator and Kafka the rest. 1,000 reports/s on 2 cores would need 2 ms per report, 13 "
+                + "times less: that needs more cores, or less work per report (batching the outbox rows, fewer "
                 + "transactions per event), rather than one more fix in the intake.");
         line("");
         line("## Method");
