@@ -316,8 +316,8 @@ wait_until_ready() {
     log="$(component_log "$name")"
     started=$SECONDS
     while ! component_ready "$name"; do
-        # Right after the fork the recorded PID may still be a copy of this shell, before setsid has run the
-        # component's command line; only a PID that has gone counts as an exit.
+        # Right after the fork, the recorded PID may still be a copy of this shell that has not yet run the
+        # component's command line. So only a PID that has gone counts as an exit.
         if [[ -z "$(component_pid "$name")" ]] && ! recorded_pid_alive "$name"; then
             print_log_tail "$log"
             die "$title exited during start-up; its log is $log"

@@ -427,9 +427,9 @@ public final class BenchmarkPage {
                 + "once a second, so a reporter's first SMS waited for two polls; they poll every 250 ms now. The rest "
                 + "is the CPU that the reports of the same second compete for.");
         line("- What still limits intake is the whole pipeline's CPU, not one hot spot. In the run of 21:30 UTC, at "
-                + "the saturated step, every accepted report cost about 27 ms of CPU across the stack: "
-                + "helpline-service about 7 ms, PostgreSQL 7, notification-service (its SMS) 6, referral-service 4, "
-                + "the SMSC simulator and Kafka the rest. 1,000 reports/s on 2 cores would need 2 ms per report, 13 "
+                + "the saturated step, every accepted report cost about 27 ms of CPU across the stack. Of that, "
+                + "helpline-service took about 7 ms, PostgreSQL 7, notification-service (its SMS) 6, "
+                + "referral-service 4, and the SMSC simulator and Kafka the rest. 1,000 reports/s on 2 cores would need 2 ms per report, 13 "
                 + "times less: that needs more cores, or less work per report (batching the outbox rows, fewer "
                 + "transactions per event), rather than one more fix in the intake.");
         line("");
@@ -442,8 +442,9 @@ public final class BenchmarkPage {
         line("- The load generator is a Java program (deploy/bench) with the JDK's HTTP client over HTTP/1.1 and "
                 + "HdrHistogram 2.2.2. It logs in to Keycloak as operator1 with the helpline-cli client. It runs on the "
                 + "same cores as the stack, and its CPU is in the tables above.");
-        line("- Order of the phases: start-up, a warm-up of 1,200 reports with SMS at 20/s and a 20 s pause (so "
-                + "that the JIT of every service has compiled the paths of a report), the intake ramp, a 20 s pause, end to end, the SMS rate, pgbench.");
+        line("- Order of the phases: start-up, a warm-up, the intake ramp, a 20 s pause, end to end, the SMS rate, pgbench.");
+        line("- The warm-up files 1,200 reports with SMS at 20/s and pauses 20 s, so that the JIT of every service has "
+                + "compiled the paths of a report before the ramp.");
         line("- A ramp step counts as saturated when it accepted less than 90%% of its offered rate, when its p99 "
                 + "exceeded 2 s, or when requests were still open 30 s after the step; the ramp stops there.");
         line("- End-to-end latency compares the wall clock at the 201 response with the wall clock that the SMSC "

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import pk.childhelpline.tools.DefaultRoutes;
 import pk.childhelpline.tools.Replay;
 import pk.childhelpline.tools.Stack;
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import pk.childhelpline.tools.DefaultRoutes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class DefaultRoutesTest {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import pk.childhelpline.tools.DefaultRoutes;
 import pk.childhelpline.tools.Replay;
 import pk.childhelpline.tools.Stack;
 

@@ -105,10 +105,11 @@ class OfficerConsoleTest {
             browser.screenshot("console-officer-queue");
             link.click();
 
-            WebElement shown = browser.await(By.cssSelector("p.narrative"));
-            assertEquals("auto", shown.getAttribute("dir"));
-            assertEquals(narrative.strip(), shown.getText().strip(), "narrative as filed");
-            assertTrue(shown.getText().codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF), "Urdu in the narrative");
+            WebElement narrativeShown = browser.await(By.cssSelector("p.narrative"));
+            assertEquals("auto", narrativeShown.getAttribute("dir"));
+            assertEquals(narrative.strip(), narrativeShown.getText().strip(), "narrative as filed");
+            boolean urdu = narrativeShown.getText().codePoints().anyMatch(c -> c >= 0x0600 && c <= 0x06FF);
+            assertTrue(urdu, "Urdu in the narrative");
             int children = driver.findElements(By.cssSelector("table.children tbody tr")).size();
             if (ownReport) {
                 assertEquals(2, children, "children rows");

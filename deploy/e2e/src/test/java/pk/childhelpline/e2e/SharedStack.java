@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives every test class of this module the same {@link LocalStack}: the first class that asks starts it, and JUnit
+ * Gives every test class of this module the same {@link LocalStack}: the first class that requests it starts it, and JUnit
  * stops it (it is {@link AutoCloseable}) when the whole run has finished. Declare a {@code LocalStack} parameter on a
  * {@code @BeforeAll} method of a class annotated with {@code @ExtendWith(SharedStack.class)}.
  */

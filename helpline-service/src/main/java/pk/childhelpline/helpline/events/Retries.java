@@ -9,7 +9,7 @@ import io.quarkus.logging.Log;
  * Retries a consumer's database work with a doubling pause. A failure caused by the database (an {@link SQLException}
  * somewhere in its causes) is retried until the database is back, so that a database restart neither stops the Kafka
  * channel nor skips a record. Any other failure is retried a few times and then propagates, so the channel stops and
- * reports the failure to its health check; the record's offset is not committed, so it is consumed again after a
+ * reports the failure to its health check. The record's offset is not committed, so it is consumed again after a
  * restart.
  */
 public final class Retries {

@@ -228,9 +228,9 @@ public class MessageStore {
     }
 
     /**
-     * Runs at start-up, before the sender, and after a send that failed without recording its outcome (the database
-     * was unreachable): a message left SENDING is IN_DOUBT when one of its parts was in flight, else it goes back to
-     * the queue.
+     * Recovers messages left SENDING, at start-up before the sender and after a send that could not record its outcome
+     * because the database was unreachable. Such a message is IN_DOUBT when one of its parts was in flight, and
+     * otherwise goes back to the queue.
      */
     // NOTE: assumes one sender instance; with several, a message another instance is sending would be marked IN_DOUBT.
     @Transactional

@@ -42,6 +42,8 @@ public class ConsoleOrigins {
      * {@code Origin: null} when the page's referrer policy is no-referrer, as the console's is, so then only
      * Sec-Fetch-Site identifies the page.
      */
+    // NOTE: browsers send Sec-Fetch-Site only to secure origins (HTTPS or loopback), so over plain HTTP on another
+    // address every console post arrives with Origin: null and no Sec-Fetch-Site, and is rejected.
     static boolean sameOrigin(String origin, String fetchSite, URI request) {
         if (origin != null && !origin.equals("null")) {
             return origin.equalsIgnoreCase(request.getScheme() + "://" + request.getRawAuthority());

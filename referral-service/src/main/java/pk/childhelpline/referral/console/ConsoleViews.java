@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.quarkus.qute.TemplateData;
 
-/** What the console's templates show: plain values, with times already written in Asia/Karachi. */
+/** Values for the console's templates: plain values, with times already written in Asia/Karachi. */
 public final class ConsoleViews {
 
     private ConsoleViews() {

@@ -31,8 +31,8 @@ import pk.childhelpline.referral.console.ConsoleViews.SmsRow;
 
 /**
  * The SMS history of a case, read from notification-service with the supervisor's own access token, so that
- * notification-service applies its own role check. When notification-service cannot be reached in time the page says
- * so instead of failing.
+ * notification-service applies its own role check. When notification-service cannot be reached in time, the page
+ * shows that the history is not available instead of failing.
  */
 @Path("/console/sms")
 @Produces(MediaType.TEXT_HTML)
@@ -76,11 +76,11 @@ public class SmsPages {
             if (e.getResponse().getStatus() == 400) {
                 return view.data("invalid", problemField(e));
             }
-            Log.warnf("notification-service answered the SMS history request with status %d",
+            Log.warnf("notification-service returned status %d to the SMS history request",
                     e.getResponse().getStatus());
             return view.data("unavailable", true);
         } catch (RuntimeException e) {
-            // Connection refused, a timeout, or an unreadable answer: the page says the history is not available.
+            // Connection refused, a timeout or an unreadable response, so the page shows that the history is not available.
             Log.warnf("notification-service is not reachable for the SMS history: %s", e.getClass().getSimpleName());
             return view.data("unavailable", true);
         }

@@ -110,7 +110,7 @@ class ConsolePagesTest {
     @Test
     @TestSecurity(user = "nhri-pb", roles = "officer", attributes = {
             @SecurityAttribute(key = "org", value = "nhri"), @SecurityAttribute(key = "office", value = "PB")})
-    void queueHidesFinishedUnlessAsked() {
+    void queueHidesFinishedByDefault() {
         UUID resolved = fixtures.fileOne("PB", "NEGLECT", "LOW");
         given().when().post("/api/referrals/" + resolved + "/claim").then().statusCode(200);
         given().contentType("application/json").body("{\"outcome\": \"CHILD_SAFE\"}")

@@ -13,8 +13,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Stands in for notification-service's {@code GET /api/messages} on a random loopback port: it answers every
- * reference with {@link #BODY}, or with 503 while {@link #down} is set, and keeps the last Authorization header.
+ * A stand-in for notification-service's {@code GET /api/messages} on a random loopback port. It returns {@link #BODY}
+ * for every reference, or 503 while {@link #down} is set, and keeps the last Authorization header.
  */
 public class NotificationStub implements QuarkusTestResourceLifecycleManager {
 
